@@ -1,0 +1,2 @@
+import { render } from 'preact';
+render(<main>Factmark</main>, document.getElementById('app')!);
