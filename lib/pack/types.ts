@@ -53,6 +53,12 @@ export interface Entity {
   memberOf?: string[];
   /** Sources that mention the entity: each entry is a source id. */
   sources: string[];
+  /**
+   * Words or names whose presence on a page supports the entity's ambiguous aliases
+   * (for the Belt and Road Initiative's "BRI": "CPEC", "Xi Jinping"). General to the
+   * entity, never to one article.
+   */
+  cues?: string[];
 }
 
 /** A date only as far as the text tells: a missing year stays missing. */
@@ -95,6 +101,12 @@ export interface Fact extends Citation {
   /** The statement in plain words. */
   text: string;
   figure?: Figure;
+  /**
+   * Entity id of whoever the source credits with the statement: the speaker,
+   * or the body whose data it reports. Absent when the source says it in its
+   * own voice.
+   */
+  attributedTo?: string;
 }
 
 export type DealKind = 'agreement' | 'joint-laboratory' | 'joint-centre' | 'matchmaking-event' | 'industry-park' | 'joint-venture-proposal' | 'event' | 'mechanism-proposal';

@@ -1,0 +1,235 @@
+/**
+ * Step 2 of matching: which candidates are really the entity. Precision first: a wrong
+ * mark costs the reader's trust more than a missed one. The rules read only what the
+ * page itself says:
+ *
+ * - Embedded names: a name inside the proper name of another body is that body
+ *   ("University of Sialkot", "Sialkot International Airport", "Imran Khan Cricket
+ *   Stadium", "Balochistan Board of Investment", "Belt and Road Initiative Sri Lanka").
+ * - Other people: a title that is not the person's ("constable Imran Khan"), or a name
+ *   suffix ("Imran Khan Jr").
+ * - Coreference: a bare surname or given name is the entity only after its full name
+ *   introduced it, when no other person of that name came in between, and when it is
+ *   not itself part of another full name ("Saeed Ahmed Hashmi", "Mir Sarfraz Bugti").
+ * - Ambiguous acronyms and short forms need support: the full name on the page, a
+ *   definition "Full Name (ACR)", or the entity's cue words; a definition of the same
+ *   letters as something else ("Drug Enforcement Administration (DEA)") rules them out.
+ */
+import type { Dictionary, AliasSense } from './dictionary';
+import type { Candidate } from './find-candidates';
+import { BODY_HEADS, CONFLICTING_ROLES, COUNTRIES, NAME_SUFFIXES, REGIONS, SENTENCE_STARTERS, TITLES } from './lexicon';
+import type { Folded } from './normalize';
+import { isCapitalised, wordsAfter, wordsBefore, type Word } from './words';
+
+export interface Decision {
+  candidate: Candidate;
+  /** The sense chosen, or undefined when the candidate was rejected. */
+  sense?: AliasSense;
+  /** Why it was rejected (for debugging and tests). */
+  reason?: string;
+}
+
+const lowerOf = (w: Word | undefined) => (w ? w.text.toLowerCase() : '');
+
+/** Words after the name, capitalised and run together, reach a body's head noun. */
+function embeddedAfter(text: string, c: Candidate, ownCountry: string | undefined, kind: string): boolean {
+  const after = wordsAfter(text, c.end, 4);
+  if (after.length === 0 || after[0]!.gap !== '') return false;
+  const first = lowerOf(after[0]);
+  if (NAME_SUFFIXES.has(first)) return true;
+  for (const w of after) {
+    if (w.gap !== '') break;
+    const lw = w.text.toLowerCase();
+    if (!isCapitalised(w.text)) break;
+    if (BODY_HEADS.has(lw)) return true;
+    // "Belt and Road Initiative Sri Lanka": a body's name followed by a foreign country.
+    const country = COUNTRIES.get(lw);
+    if (kind !== 'person' && country !== undefined && country !== ownCountry && w === after[0]) return true;
+  }
+  return false;
+}
+
+/** "University of Sialkot", "Punjab Board of Investment" (a region's own body). */
+function embeddedBefore(text: string, original: string, folded: Folded, c: Candidate, type: string, ownCountry: string | undefined): boolean {
+  const before = wordsBefore(text, c.start, 3);
+  const w0 = before[0];
+  if (!w0 || w0.gap !== '') return false;
+  const l0 = lowerOf(w0);
+  if ((l0 === 'of' || l0 === 'for') && before[1] && before[1].gap === '' && isCapitalised(before[1].text) && BODY_HEADS.has(lowerOf(before[1]))) {
+    // "Minister for Board of Investment" is the minister of that board: titles are not bodies.
+    return !TITLES.has(lowerOf(before[1]));
+  }
+  if (type === 'organisation' && isCapitalised(w0.text) && !possessive(original, folded, w0)) {
+    if (REGIONS.has(l0)) return true;
+    const country = COUNTRIES.get(l0);
+    if (country !== undefined && ownCountry !== undefined && country !== ownCountry) return true;
+  }
+  return false;
+}
+
+/** The original text has "’s" right after this word (folding removed it). */
+function possessive(original: string, folded: Folded, w: Word): boolean {
+  const end = folded.origEnd[w.end - 1];
+  if (end === undefined) return false;
+  return /^['\u2018\u2019\u02bc\u00b4`]\s*[sS]\b/.test(original.slice(end, end + 4)) || /^['\u2019]/.test(original.slice(end, end + 1));
+}
+
+/** A capitalised word just before: part of another person's name, unless a title or a sentence's first word. */
+function nameWordBefore(text: string, c: Candidate): boolean {
+  const before = wordsBefore(text, c.start, 2);
+  const w = before[0];
+  if (!w || w.gap !== '' || !isCapitalised(w.text)) return false;
+  const l = lowerOf(w);
+  if (TITLES.has(l)) return false;
+  if (SENTENCE_STARTERS.has(l)) return false;
+  return true;
+}
+
+function nameWordAfter(text: string, c: Candidate): boolean {
+  const after = wordsAfter(text, c.end, 1);
+  const w = after[0];
+  if (!w || w.gap !== '' || !isCapitalised(w.text)) return false;
+  return !SENTENCE_STARTERS.has(lowerOf(w)) && !TITLES.has(lowerOf(w));
+}
+
+function conflictingRole(text: string, c: Candidate, titles: readonly string[] | undefined): boolean {
+  const w = wordsBefore(text, c.start, 1)[0];
+  if (!w || w.gap !== '') return false;
+  const l = lowerOf(w);
+  if (!CONFLICTING_ROLES.has(l)) return false;
+  return !(titles ?? []).some((t) => t.toLowerCase().split(/\s+/).includes(l));
+}
+
+/** "(ACR)": the acronym stands in brackets; returns the candidate it defines, if any. */
+function bracketed(text: string, c: Candidate): boolean {
+  let i = c.start - 1;
+  while (i >= 0 && text[i] === ' ') i--;
+  let j = c.end;
+  while (j < text.length && text[j] === ' ') j++;
+  return text[i] === '(' && text[j] === ')';
+}
+
+/** `prev` ends right before the bracket that holds `c`: "Board of Investment (BOI)". */
+function adjacentBefore(text: string, prev: Candidate, c: Candidate): boolean {
+  return /^\s*\(\s*$/.test(text.slice(prev.end, c.start));
+}
+
+interface Block {
+  folded: Folded;
+  original: string;
+  candidates: Candidate[];
+}
+
+export function decide(dict: Dictionary, blocks: readonly Block[]): Decision[][] {
+  const nEntities = dict.entities.length;
+  // Page-level evidence.
+  const fullNameSeen = new Uint8Array(nEntities);
+  const definedAsOurs = new Map<string, Set<number>>();
+  const definedAsOther = new Set<string>();
+  for (const b of blocks) {
+    const text = b.folded.cased;
+    b.candidates.forEach((c, k) => {
+      for (const s of c.senses) if (s.kind === 'name') fullNameSeen[s.entity] = 1;
+      if (!c.senses.some((s) => s.kind === 'acronym') || !bracketed(text, c)) return;
+      const prev = b.candidates[k - 1];
+      const key = dict.patterns[c.pattern]!.key;
+      const open = text.lastIndexOf('(', c.start);
+      const adjacent = prev !== undefined && adjacentBefore(text, prev, c);
+      const ours = adjacent ? c.senses.filter((s) => prev.senses.some((p) => p.entity === s.entity && p.kind !== 'acronym')) : [];
+      if (ours.length > 0) {
+        const set = definedAsOurs.get(key) ?? new Set<number>();
+        for (const s of ours) set.add(s.entity);
+        definedAsOurs.set(key, set);
+      } else if (wordsBefore(text, open, 1)[0] && isCapitalised(wordsBefore(text, open, 1)[0]!.text)) {
+        definedAsOther.add(key);
+      }
+    });
+  }
+  const pageLower = blocks.map((b) => b.folded.lower).join('\n');
+  const cueCache = new Map<number, boolean>();
+  const hasCue = (e: number) => {
+    let hit = cueCache.get(e);
+    if (hit === undefined) {
+      hit = (dict.cues[e] ?? []).some((cue) => wordIn(pageLower, cue));
+      cueCache.set(e, hit);
+    }
+    return hit;
+  };
+
+  // Document order: coreference needs to know who was named last.
+  const lastReferent = new Map<string, number>();
+  const out: Decision[][] = [];
+  for (const b of blocks) {
+    const text = b.folded.cased;
+    const decisions: Decision[] = [];
+    b.candidates.forEach((c, k) => {
+      const key = dict.patterns[c.pattern]!.key;
+      let reason = '';
+      let chosen: AliasSense | undefined;
+      const isPersonToken = c.senses.some((s) => s.kind === 'surname' || s.kind === 'given');
+      const otherName = isPersonToken && (nameWordBefore(text, c) || (c.senses.some((s) => s.kind === 'given') && nameWordAfter(text, c)));
+      for (const sense of c.senses) {
+        const entity = dict.entities[sense.entity]!;
+        const r = judge(sense, entity.type, entity.country, entity.titles);
+        if (r === '') {
+          chosen = sense;
+          break;
+        }
+        reason ||= r;
+      }
+      function judge(sense: AliasSense, type: string, country: string | undefined, titles: readonly string[] | undefined): string {
+        if (embeddedAfter(text, c, country, type)) return 'inside the name of another body (after)';
+        if (embeddedBefore(text, b.original, b.folded, c, type, country)) return 'inside the name of another body (before)';
+        switch (sense.kind) {
+          case 'name':
+            if (type === 'person' && conflictingRole(text, c, titles)) return 'a role that is not this person’s';
+            if (!sense.ambiguous) return '';
+            return fullNameSeen[sense.entity] || hasCue(sense.entity) ? '' : 'ambiguous name without support on the page';
+          case 'surname':
+          case 'given':
+            if (otherName) return 'part of another person’s name';
+            if (lastReferent.get(key) !== sense.entity) return 'not introduced by the full name before';
+            return '';
+          case 'acronym': {
+            if (bracketed(text, c)) {
+              const prev = b.candidates[k - 1];
+              if (prev && adjacentBefore(text, prev, c) && prev.senses.some((p) => p.entity === sense.entity)) return '';
+              if (definedAsOther.has(key)) return 'brackets define these letters as something else';
+            }
+            const ours = definedAsOurs.get(key);
+            if (ours?.has(sense.entity)) return '';
+            if (definedAsOther.has(key)) return 'the page defines these letters as something else';
+            if (!sense.ambiguous) return '';
+            return fullNameSeen[sense.entity] || hasCue(sense.entity) ? '' : 'ambiguous acronym without support on the page';
+          }
+          case 'short':
+            if (!sense.ambiguous) return '';
+            return fullNameSeen[sense.entity] || hasCue(sense.entity) ? '' : 'short form without support on the page';
+        }
+      }
+      // Update who each name token refers to from here on.
+      if (isPersonToken && otherName) lastReferent.set(key, -1);
+      for (const s of c.senses) {
+        if (s.kind !== 'name' || dict.entities[s.entity]!.type !== 'person') continue;
+        for (const token of dict.personTokens[s.entity] ?? []) lastReferent.set(token, s.entity);
+      }
+      if (chosen?.kind === 'surname' || chosen?.kind === 'given') lastReferent.set(key, chosen.entity);
+      decisions.push(chosen ? { candidate: c, sense: chosen } : { candidate: c, reason });
+    });
+    out.push(decisions);
+  }
+  return out;
+}
+
+/** `needle` occurs in `hay` as whole words. */
+function wordIn(hay: string, needle: string): boolean {
+  let from = 0;
+  for (;;) {
+    const i = hay.indexOf(needle, from);
+    if (i < 0) return false;
+    const before = hay[i - 1];
+    const after = hay[i + needle.length];
+    if (!/[\p{L}\p{N}]/u.test(before ?? '') && !/[\p{L}\p{N}]/u.test(after ?? '')) return true;
+    from = i + 1;
+  }
+}

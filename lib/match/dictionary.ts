@@ -1,0 +1,88 @@
+/**
+ * The dictionary the page matcher runs: every alias of every entity folded into one
+ * automaton. Built from the pack's entities (or the store's alias table) once per pack
+ * version; the same code runs in the content script, the tests and `npm run annotate`.
+ */
+import type { AliasKind, EntityType } from '../pack/types';
+import { buildAutomaton, type Automaton } from './automaton';
+import { foldAlias, isUnspacedScript } from './normalize';
+
+/** What the matcher needs to know of an entity. */
+export interface DictionaryEntity {
+  id: string;
+  name: string;
+  type: EntityType;
+  aliases: ReadonlyArray<{ text: string; kind: AliasKind; caseSensitive?: boolean; ambiguous?: boolean }>;
+  /** ISO country code, used to tell "Board of Investment Pakistan" from a foreign board. */
+  country?: string;
+  /** Titles the sources give the person ("Ambassador"): a different title before the name means another person. */
+  titles?: readonly string[];
+  /** Words whose presence on the page supports the entity's ambiguous aliases. */
+  cues?: readonly string[];
+}
+
+/** One alias of one entity, as the automaton found it. */
+export interface AliasSense {
+  entity: number;
+  kind: AliasKind;
+  caseSensitive: boolean;
+  ambiguous: boolean;
+  /** The alias folded with its case kept, compared for case-sensitive aliases. */
+  cased: string;
+}
+
+export interface Pattern {
+  key: string;
+  senses: AliasSense[];
+  /** The first/last character is in a script written without spaces: no word boundary needed there. */
+  openStart: boolean;
+  openEnd: boolean;
+}
+
+export interface Dictionary {
+  entities: readonly DictionaryEntity[];
+  patterns: Pattern[];
+  automaton: Automaton;
+  /** Folded, lower-cased cue words per entity (entity index → cues). */
+  cues: string[][];
+  /** Folded surname and given-name keys per person entity, for coreference. */
+  personTokens: string[][];
+}
+
+function defaultAmbiguous(kind: AliasKind, text: string): boolean {
+  if (kind === 'surname' || kind === 'given' || kind === 'short') return true;
+  if (kind === 'acronym') return text.replace(/[^\p{L}\p{N}]/gu, '').length <= 4;
+  return false;
+}
+
+export function buildDictionary(entities: readonly DictionaryEntity[]): Dictionary {
+  const byKey = new Map<string, Pattern>();
+  const cues: string[][] = [];
+  const personTokens: string[][] = [];
+  entities.forEach((entity, e) => {
+    cues.push((entity.cues ?? []).map((c) => foldAlias(c).lower).filter(Boolean));
+    const tokens: string[] = [];
+    const seen = new Set<string>();
+    const all = [{ text: entity.name, kind: 'name' as AliasKind }, ...entity.aliases];
+    for (const alias of all) {
+      const { lower, cased } = foldAlias(alias.text);
+      if (!lower) continue;
+      const kind = alias.kind;
+      const caseSensitive = 'caseSensitive' in alias && alias.caseSensitive !== undefined ? alias.caseSensitive : kind === 'acronym';
+      const ambiguous = 'ambiguous' in alias && alias.ambiguous !== undefined ? alias.ambiguous : defaultAmbiguous(kind, alias.text);
+      const senseKey = `${lower}\u0000${caseSensitive ? cased : ''}`;
+      if (seen.has(senseKey)) continue;
+      seen.add(senseKey);
+      if (kind === 'surname' || kind === 'given') tokens.push(lower);
+      let pattern = byKey.get(lower);
+      if (!pattern) {
+        pattern = { key: lower, senses: [], openStart: isUnspacedScript(lower[0]), openEnd: isUnspacedScript(lower[lower.length - 1]) };
+        byKey.set(lower, pattern);
+      }
+      pattern.senses.push({ entity: e, kind, caseSensitive, ambiguous, cased });
+    }
+    personTokens.push(tokens);
+  });
+  const patterns = [...byKey.values()];
+  return { entities, patterns, automaton: buildAutomaton(patterns.map((p) => p.key)), cues, personTokens };
+}
