@@ -1,0 +1,89 @@
+/**
+ * The "factmark" IndexedDB database: the fact packs, one row per record, keyed by
+ * `[packId+id]` because ids only have to be unique inside their pack. Design notes in
+ * ./README.md.
+ */
+import { Dexie, type Table } from 'dexie';
+import type { Alias, Deal, Entity, EntityType, Fact, Role, SourceDoc } from '../pack/types';
+
+export type PackKind = 'bundled' | 'imported';
+
+export interface PackCounts {
+  sources: number;
+  entities: number;
+  roles: number;
+  facts: number;
+  deals: number;
+}
+
+export interface PackMeta {
+  id: string;
+  name: string;
+  version: string;
+  hash: string;
+  kind: PackKind;
+  /** The user's choice; a reload of the same pack keeps it. */
+  enabled: boolean;
+  /** When this version of the pack was written (ms since epoch). */
+  installedAt: number;
+  counts: PackCounts;
+}
+
+interface InPack {
+  packId: string;
+}
+
+export type EntityRow = Entity & InPack;
+export type RoleRow = Role & InPack;
+export type FactRow = Fact & InPack;
+export type SourceRow = SourceDoc & InPack;
+/** `sourceIds`: the deal's own source and those of its extra citations, for one index. */
+export type DealRow = Deal & InPack & { sourceIds: string[] };
+
+/** What the page matcher needs of one entity, kept apart from the (larger) entity rows. */
+export interface AliasRow extends InPack {
+  entityId: string;
+  name: string;
+  type: EntityType;
+  aliases: Alias[];
+  /** normaliseAlias() of the name and of every alias text. */
+  keys: string[];
+}
+
+export type PackKey = [packId: string, id: string];
+
+export class FactmarkDB extends Dexie {
+  packs!: Table<PackMeta, string>;
+  entities!: Table<EntityRow, PackKey>;
+  aliases!: Table<AliasRow, PackKey>;
+  roles!: Table<RoleRow, PackKey>;
+  facts!: Table<FactRow, PackKey>;
+  deals!: Table<DealRow, PackKey>;
+  sources!: Table<SourceRow, PackKey>;
+
+  constructor(name = 'factmark') {
+    super(name);
+    // Never edit a version once it has shipped: add the next one below it, e.g.
+    //   this.version(2).stores({ facts: '[packId+id], packId, *entityIds, sourceId, kind' })
+    //     .upgrade((tx) => …);
+    // Dexie keeps each version's schema and runs the upgrades in order.
+    this.version(1).stores({
+      packs: 'id, kind',
+      entities: '[packId+id], id, packId, *sources, *memberOf',
+      aliases: '[packId+entityId], entityId, packId, *keys',
+      roles: '[packId+id], packId, personId, orgId, sourceId',
+      facts: '[packId+id], packId, *entityIds, sourceId',
+      deals: '[packId+id], packId, *parties, *involved, *sourceIds',
+      sources: '[packId+id], id, packId',
+    });
+  }
+
+  /** The tables that hold pack content (everything but the pack list). */
+  get contentTables(): Array<Table<InPack, PackKey>> {
+    return [this.entities, this.aliases, this.roles, this.facts, this.deals, this.sources];
+  }
+}
+
+export function createStore(name?: string): FactmarkDB {
+  return new FactmarkDB(name);
+}

@@ -1,0 +1,64 @@
+/** Entity look-ups, the pack list and the page matcher's dictionary. */
+import type { Alias } from '../pack/types';
+import type { EntityRow, FactmarkDB, PackMeta } from './db';
+import { normaliseAlias } from './normalise-alias';
+import { byPriority, enabledPackIds, firstPerKey, inPackOrder } from './pack-order';
+import type { DictionaryEntry, EntitySummary, EntityView } from './views';
+
+export function summarise(entity: EntityRow): EntitySummary {
+  return { id: entity.id, packId: entity.packId, name: entity.name, type: entity.type };
+}
+
+/** The entity with this id from the highest-priority enabled pack that has it. */
+export async function entityById(db: FactmarkDB, id: string, packIds?: readonly string[]): Promise<EntityView | undefined> {
+  const order = packIds ?? (await enabledPackIds(db));
+  return inPackOrder(await db.entities.where('id').equals(id).toArray(), order)[0];
+}
+
+/** Entities whose name or an alias normalises to `alias` (see normaliseAlias). */
+export async function entitiesByAlias(db: FactmarkDB, alias: string): Promise<EntityView[]> {
+  const order = await enabledPackIds(db);
+  const rows = inPackOrder(await db.aliases.where('keys').equals(normaliseAlias(alias)).toArray(), order);
+  const ids = [...new Set(rows.map((row) => row.entityId))];
+  const entities = inPackOrder(await db.entities.where('id').anyOf(ids).toArray(), order);
+  return firstPerKey(entities, (e) => e.id);
+}
+
+/** Summaries of the given ids, one per id (by pack priority); unknown ids are left out. */
+export async function entitySummaries(db: FactmarkDB, ids: Iterable<string>, packIds: readonly string[]): Promise<Map<string, EntitySummary>> {
+  const wanted = [...new Set(ids)];
+  if (wanted.length === 0) return new Map();
+  const rows = firstPerKey(inPackOrder(await db.entities.where('id').anyOf(wanted).toArray(), packIds), (e) => e.id);
+  return new Map(rows.map((row) => [row.id, summarise(row)]));
+}
+
+/** Installed packs, highest priority first (disabled ones included). */
+export async function packList(db: FactmarkDB): Promise<PackMeta[]> {
+  return (await db.packs.toArray()).sort(byPriority);
+}
+
+function aliasKey(alias: Alias): string {
+  return `${alias.kind}\u0000${alias.text}`;
+}
+
+/**
+ * Every entity of the enabled packs with its aliases, for the page matcher. Muted entities
+ * are NOT removed here: the content script applies the user's mutes and corrections, so a
+ * mute takes effect without asking for the dictionary again.
+ */
+export async function matcherDictionary(db: FactmarkDB): Promise<DictionaryEntry[]> {
+  const order = await enabledPackIds(db);
+  if (order.length === 0) return [];
+  const rows = inPackOrder(await db.aliases.where('packId').anyOf(order).toArray(), order);
+  const byEntity = new Map<string, DictionaryEntry>();
+  for (const row of rows) {
+    const entry = byEntity.get(row.entityId);
+    if (!entry) {
+      byEntity.set(row.entityId, { entityId: row.entityId, packId: row.packId, name: row.name, type: row.type, aliases: [...row.aliases] });
+      continue;
+    }
+    const known = new Set(entry.aliases.map(aliasKey));
+    entry.aliases.push(...row.aliases.filter((a) => !known.has(aliasKey(a))));
+  }
+  return [...byEntity.values()];
+}
