@@ -40,12 +40,19 @@ export type SourceRow = SourceDoc & InPack;
 /** `sourceIds`: the deal's own source and those of its extra citations, for one index. */
 export type DealRow = Deal & InPack & { sourceIds: string[] };
 
-/** What the page matcher needs of one entity, kept apart from the (larger) entity rows. */
+/**
+ * What the page matcher needs of one entity (lib/match DictionaryEntity), kept apart from
+ * the larger entity rows so the content script's dictionary carries no descriptions.
+ */
 export interface AliasRow extends InPack {
   entityId: string;
   name: string;
   type: EntityType;
   aliases: Alias[];
+  country?: string;
+  /** Titles the pack's roles give the person ("Ambassador to China"). */
+  titles?: string[];
+  cues?: string[];
   /** normaliseAlias() of the name and of every alias text. */
   keys: string[];
 }
@@ -72,7 +79,7 @@ export class FactmarkDB extends Dexie {
       entities: '[packId+id], id, packId, *sources, *memberOf',
       aliases: '[packId+entityId], entityId, packId, *keys',
       roles: '[packId+id], packId, personId, orgId, sourceId',
-      facts: '[packId+id], packId, *entityIds, sourceId',
+      facts: '[packId+id], packId, *entityIds, attributedTo, sourceId',
       deals: '[packId+id], packId, *parties, *involved, *sourceIds',
       sources: '[packId+id], id, packId',
     });

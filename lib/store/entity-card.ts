@@ -3,7 +3,8 @@ import type { FactmarkDB, RoleRow } from './db';
 import { compareDatesDesc, dealViews } from './deal-queries';
 import { entityById, entitySummaries } from './entity-queries';
 import { enabledPackIds, firstPerKey, inPackOrder } from './pack-order';
-import { roleViews, sourceSummaries } from './source-queries';
+import { factViews, roleViews } from './record-views';
+import { sourceSummaries } from './source-queries';
 import type { DealView, EntityCard, EntityView, FactView, Relation, RelatedEntity, RoleView } from './views';
 
 type Links = Map<string, { relation: Relation; via: Set<string> }>;
@@ -56,16 +57,17 @@ export async function entityCard(db: FactmarkDB, id: string): Promise<EntityCard
   const packIds = await enabledPackIds(db);
   const entity = await entityById(db, id, packIds);
   if (!entity) return undefined;
-  const [asPerson, asOrg, factRows, asParty, asInvolved] = await Promise.all([
+  const [asPerson, asOrg, factsAbout, factsBy, asParty, asInvolved] = await Promise.all([
     db.roles.where('personId').equals(id).toArray(),
     db.roles.where('orgId').equals(id).toArray(),
     db.facts.where('entityIds').equals(id).toArray(),
+    db.facts.where('attributedTo').equals(id).toArray(),
     db.deals.where('parties').equals(id).toArray(),
     db.deals.where('involved').equals(id).toArray(),
   ]);
   const ownRoles = firstPerKey(inPackOrder([...asPerson, ...asOrg], packIds), (r) => r.id);
   const roles = await roleViews(db, ownRoles, packIds);
-  const facts: FactView[] = firstPerKey(inPackOrder(factRows, packIds), (f) => f.id);
+  const facts = await factViews(db, [...factsAbout, ...factsBy], packIds);
   const deals = await dealViews(db, [...asParty, ...asInvolved], packIds);
   const related = await relatedEntities(db, entity, ownRoles, deals, packIds);
   const sources = (await sourceSummaries(db, sourceRefs(entity, roles, facts, deals))).sort((a, b) => compareDatesDesc(a.date, b.date));

@@ -1,6 +1,6 @@
 /** Entity look-ups, the pack list and the page matcher's dictionary. */
 import type { Alias } from '../pack/types';
-import type { EntityRow, FactmarkDB, PackMeta } from './db';
+import type { AliasRow, EntityRow, FactmarkDB, PackMeta } from './db';
 import { normaliseAlias } from './normalise-alias';
 import { byPriority, enabledPackIds, firstPerKey, inPackOrder } from './pack-order';
 import type { DictionaryEntry, EntitySummary, EntityView } from './views';
@@ -41,6 +41,28 @@ function aliasKey(alias: Alias): string {
   return `${alias.kind}\u0000${alias.text}`;
 }
 
+function entryFrom(row: AliasRow): DictionaryEntry {
+  const entry: DictionaryEntry = { entityId: row.entityId, packId: row.packId, name: row.name, type: row.type, aliases: [...row.aliases] };
+  if (row.country !== undefined) entry.country = row.country;
+  if (row.titles !== undefined) entry.titles = [...row.titles];
+  if (row.cues !== undefined) entry.cues = [...row.cues];
+  return entry;
+}
+
+function union(a: string[] | undefined, b: string[] | undefined): string[] | undefined {
+  return a === undefined && b === undefined ? undefined : [...new Set([...(a ?? []), ...(b ?? [])])];
+}
+
+function mergeInto(entry: DictionaryEntry, row: AliasRow): void {
+  const known = new Set(entry.aliases.map(aliasKey));
+  entry.aliases.push(...row.aliases.filter((a) => !known.has(aliasKey(a))));
+  entry.country ??= row.country;
+  const titles = union(entry.titles, row.titles);
+  const cues = union(entry.cues, row.cues);
+  if (titles) entry.titles = titles;
+  if (cues) entry.cues = cues;
+}
+
 /**
  * Every entity of the enabled packs with its aliases, for the page matcher. Muted entities
  * are NOT removed here: the content script applies the user's mutes and corrections, so a
@@ -53,12 +75,8 @@ export async function matcherDictionary(db: FactmarkDB): Promise<DictionaryEntry
   const byEntity = new Map<string, DictionaryEntry>();
   for (const row of rows) {
     const entry = byEntity.get(row.entityId);
-    if (!entry) {
-      byEntity.set(row.entityId, { entityId: row.entityId, packId: row.packId, name: row.name, type: row.type, aliases: [...row.aliases] });
-      continue;
-    }
-    const known = new Set(entry.aliases.map(aliasKey));
-    entry.aliases.push(...row.aliases.filter((a) => !known.has(aliasKey(a))));
+    if (entry) mergeInto(entry, row);
+    else byEntity.set(row.entityId, entryFrom(row));
   }
   return [...byEntity.values()];
 }

@@ -22,14 +22,23 @@ export function packCounts(pack: FactPack): PackCounts {
 }
 
 function aliasRows(pack: FactPack): AliasRow[] {
-  return pack.entities.map((entity) => ({
-    packId: pack.id,
-    entityId: entity.id,
-    name: entity.name,
-    type: entity.type,
-    aliases: entity.aliases,
-    keys: [...new Set([entity.name, ...entity.aliases.map((a) => a.text)].map(normaliseAlias))].filter(Boolean),
-  }));
+  const titles = new Map<string, string[]>();
+  for (const role of pack.roles) titles.set(role.personId, [...(titles.get(role.personId) ?? []), role.title]);
+  return pack.entities.map((entity) => {
+    const row: AliasRow = {
+      packId: pack.id,
+      entityId: entity.id,
+      name: entity.name,
+      type: entity.type,
+      aliases: entity.aliases,
+      keys: [...new Set([entity.name, ...entity.aliases.map((a) => a.text)].map(normaliseAlias))].filter(Boolean),
+    };
+    const entityTitles = titles.get(entity.id);
+    if (entity.country !== undefined) row.country = entity.country;
+    if (entityTitles) row.titles = [...new Set(entityTitles)];
+    if (entity.cues !== undefined) row.cues = entity.cues;
+    return row;
+  });
 }
 
 function dealRows(pack: FactPack): DealRow[] {

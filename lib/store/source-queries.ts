@@ -2,11 +2,12 @@
  * Sources and what the packs draw from them. Unlike entity ids, a source id is resolved
  * inside the pack that cites it: a quote is only checked against its own pack's text.
  */
-import type { FactmarkDB, RoleRow, SourceRow } from './db';
+import type { FactmarkDB, SourceRow } from './db';
 import { dealViews } from './deal-queries';
-import { entitySummaries, summarise } from './entity-queries';
+import { summarise } from './entity-queries';
+import { factViews, roleViews } from './record-views';
 import { enabledPackIds, firstPerKey, inPackOrder } from './pack-order';
-import type { FactView, RoleView, SourceSummary, SourceView } from './views';
+import type { SourceSummary, SourceView } from './views';
 
 export function summariseSource(source: SourceRow): SourceSummary {
   const summary: SourceSummary = { id: source.id, packId: source.packId, title: source.title };
@@ -21,19 +22,6 @@ export async function sourceSummaries(db: FactmarkDB, refs: ReadonlyArray<readon
   const unique = firstPerKey(refs, ([packId, id]) => `${packId}\u0000${id}`);
   const rows = await db.sources.bulkGet(unique.map(([packId, id]) => [packId, id]));
   return rows.flatMap((row) => (row ? [summariseSource(row)] : []));
-}
-
-export async function roleViews(db: FactmarkDB, rows: readonly RoleRow[], packIds: readonly string[]): Promise<RoleView[]> {
-  const roles = firstPerKey(inPackOrder(rows, packIds), (r) => r.id);
-  const known = await entitySummaries(db, roles.flatMap((r) => [r.personId, ...(r.orgId ? [r.orgId] : [])]), packIds);
-  return roles.map((role) => {
-    const view: RoleView = { ...role };
-    const person = known.get(role.personId);
-    const org = role.orgId === undefined ? undefined : known.get(role.orgId);
-    if (person) view.person = person;
-    if (org) view.org = org;
-    return view;
-  });
 }
 
 /**
@@ -55,8 +43,8 @@ export async function sourceById(db: FactmarkDB, id: string, packId?: string): P
   return {
     source: row,
     roles: await roleViews(db, inSourcePack(roles), packIds),
-    facts: inSourcePack(facts) satisfies FactView[],
+    facts: await factViews(db, inSourcePack(facts), packIds),
     deals: await dealViews(db, inSourcePack(deals), packIds),
-    entities: inSourcePack(entities).map(summarise),
+    entities: inSourcePack(entities).map(summarise).sort((a, b) => a.name.localeCompare(b.name)),
   };
 }

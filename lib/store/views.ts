@@ -20,7 +20,11 @@ export type RoleView = Role & {
   org?: EntitySummary;
 };
 
-export type FactView = Fact & { packId: string };
+export type FactView = Fact & {
+  packId: string;
+  /** The entity `attributedTo` names, when the packs know it. */
+  attributedEntity?: EntitySummary;
+};
 
 export type DealView = Deal & {
   packId: string;
@@ -73,11 +77,18 @@ export interface SourceView {
   entities: EntitySummary[];
 }
 
-/** One matcher dictionary entry: the same entity id in several packs is merged into one. */
+/**
+ * One matcher dictionary entry (the shape of lib/match's DictionaryEntity, keyed by
+ * `entityId`): the same entity id in several packs is merged into one, aliases, titles and
+ * cues united, name and type from the highest-priority pack.
+ */
 export interface DictionaryEntry {
   entityId: string;
   packId: string;
   name: string;
   type: EntityType;
   aliases: Alias[];
+  country?: string;
+  titles?: string[];
+  cues?: string[];
 }

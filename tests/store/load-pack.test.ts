@@ -31,13 +31,13 @@ describe('loadPack', () => {
       kind: 'bundled',
       enabled: true,
       installedAt: 1000,
-      counts: { sources: 2, entities: 7, roles: 3, facts: 2, deals: 2 },
+      counts: { sources: 2, entities: 7, roles: 3, facts: 3, deals: 2 },
     });
     const rows = await snapshot(db);
     expect(rows.entities).toHaveLength(7);
     expect(rows.aliases).toHaveLength(7);
     expect(rows.roles).toHaveLength(3);
-    expect(rows.facts).toHaveLength(2);
+    expect(rows.facts).toHaveLength(3);
     expect(rows.deals).toHaveLength(2);
     expect(rows.sources).toHaveLength(2);
     expect(rows.entities.every((e) => e.packId === 'test-pack')).toBe(true);
