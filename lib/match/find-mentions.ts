@@ -7,8 +7,8 @@
 import type { AliasKind, EntityType } from '../pack/types';
 import { decide } from './context-rules';
 import type { Dictionary } from './dictionary';
-import { findCandidates } from './find-candidates';
-import { foldText } from './normalize';
+import { findCandidates, type Candidate } from './find-candidates';
+import { foldText, type Folded } from './normalize';
 
 export interface Mention {
   /** Index of the block. */
@@ -31,11 +31,20 @@ export interface Rejection {
   reason: string;
 }
 
-export function findMentions(dict: Dictionary, texts: readonly string[], rejected?: Rejection[]): Mention[] {
-  const blocks = texts.map((original, i) => {
-    const folded = foldText(original);
-    return { original, folded, candidates: findCandidates(dict, folded, i) };
-  });
+/** A block folded and scanned: the expensive half of matching, cacheable per block. */
+export interface PreparedBlock {
+  original: string;
+  folded: Folded;
+  candidates: Candidate[];
+}
+
+export function prepareBlock(dict: Dictionary, original: string): PreparedBlock {
+  const folded = foldText(original);
+  return { original, folded, candidates: findCandidates(dict, folded, 0) };
+}
+
+/** Runs the context rules over prepared blocks (page order) and returns the mentions. */
+export function decideMentions(dict: Dictionary, blocks: readonly PreparedBlock[], rejected?: Rejection[]): Mention[] {
   const mentions: Mention[] = [];
   decide(dict, blocks).forEach((decisions, i) => {
     const { original, folded } = blocks[i]!;
@@ -52,6 +61,10 @@ export function findMentions(dict: Dictionary, texts: readonly string[], rejecte
     }
   });
   return mentions;
+}
+
+export function findMentions(dict: Dictionary, texts: readonly string[], rejected?: Rejection[]): Mention[] {
+  return decideMentions(dict, texts.map((t) => prepareBlock(dict, t)), rejected);
 }
 
 /** One plain text, read as blocks split at line breaks; offsets are into the whole text. */

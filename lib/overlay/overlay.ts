@@ -1,0 +1,274 @@
+/**
+ * The page overlay: reads the page's text blocks, runs the matcher, marks what it finds,
+ * keeps up with the page as it changes, and undoes everything on stop().
+ *
+ * Work is time-sliced (no task over ~50 ms: slices yield after SLICE_MS) and the
+ * MutationObserver ignores our own changes (we take its records after each of our
+ * writes) and nodes added inside nodes that were added in the same batch. Past
+ * RESCAN_THRESHOLD changed roots in one batch it rescans the page once instead.
+ */
+import type { Dictionary } from '../match/dictionary';
+import { decideMentions, prepareBlock, type Mention, type PreparedBlock } from '../match/find-mentions';
+import { CssHighlighter } from './css-highlighter';
+import { DomHighlighter, MENTION_ATTR } from './highlighter';
+import { collectBlocks, insideExcluded, isExcluded, OWN_UI_ATTRIBUTE, type TextBlock } from './text-blocks';
+
+export type RenderMode = 'dom' | 'highlight';
+
+export interface OverlayMention {
+  id: number;
+  mention: Mention;
+  /** The first <mark> (DOM mode) or the first range (highlight mode). */
+  anchor: () => Element | Range | undefined;
+}
+
+export interface OverlayOptions {
+  root: Element;
+  dictionary: Dictionary;
+  mode: RenderMode;
+  /** Entities the user muted, or corrected away on this site. */
+  hidden: (entityId: string) => boolean;
+  label: (m: Mention) => string;
+  onChange: (mentions: readonly OverlayMention[]) => void;
+  signal: AbortSignal;
+}
+
+const SLICE_MS = 12;
+const RESCAN_THRESHOLD = 1000;
+const BATCH_DELAY_MS = 100;
+
+const BLOCKISH = /^(P|DIV|LI|TD|TH|H[1-6]|BLOCKQUOTE|SECTION|ARTICLE|MAIN|ASIDE|HEADER|FOOTER|DD|DT|FIGCAPTION|CAPTION|UL|OL|TABLE|TBODY|TR|BODY|NAV|FORM|DETAILS|SUMMARY|ADDRESS)$/;
+
+interface LiveBlock {
+  block: TextBlock;
+  prepared: PreparedBlock;
+}
+
+const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+export class Overlay {
+  private readonly dom = new DomHighlighter();
+  private readonly css = new CssHighlighter();
+  private blocks: LiveBlock[] = [];
+  private mentions: OverlayMention[] = [];
+  private nextId = 1;
+  private observer: MutationObserver | undefined;
+  private pending = new Set<Node>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private running: Promise<void> = Promise.resolve();
+  private stopped = false;
+
+  constructor(private readonly options: OverlayOptions) {
+    options.signal.addEventListener('abort', () => this.stop(), { once: true });
+  }
+
+  get mode(): RenderMode {
+    return this.options.mode;
+  }
+
+  get list(): readonly OverlayMention[] {
+    return this.mentions;
+  }
+
+  /** Marks the whole page, then follows its changes. */
+  start(): Promise<void> {
+    this.running = this.running.then(() => this.scanAll());
+    this.observe();
+    return this.running;
+  }
+
+  /** Undoes every mark: the page's text and nodes are as they were. */
+  stop(): void {
+    this.stopped = true;
+    this.observer?.disconnect();
+    this.observer = undefined;
+    if (this.timer) clearTimeout(this.timer);
+    this.clear();
+  }
+
+  /** Re-reads the page from scratch (settings changed, SPA navigation). */
+  rescan(): Promise<void> {
+    this.running = this.running.then(() => {
+      this.clear();
+      return this.scanAll();
+    });
+    return this.running;
+  }
+
+  /** The mention id under a point, in highlight mode (DOM mode uses event targets). */
+  mentionAt(x: number, y: number): number | undefined {
+    return this.options.mode === 'highlight' ? this.css.mentionAt(x, y) : undefined;
+  }
+
+  byId(id: number): OverlayMention | undefined {
+    return this.mentions.find((m) => m.id === id);
+  }
+
+  private clear(): void {
+    this.withoutObserving(() => {
+      this.dom.unmarkAll();
+      this.css.unmarkAll();
+    });
+    this.blocks = [];
+    this.mentions = [];
+    this.emit();
+  }
+
+  private async scanAll(): Promise<void> {
+    if (this.stopped) return;
+    const blocks = collectBlocks(this.options.root);
+    const live: LiveBlock[] = [];
+    let sliceStart = performance.now();
+    for (const block of blocks) {
+      live.push({ block, prepared: prepareBlock(this.options.dictionary, block.text) });
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await yieldToPage();
+        if (this.stopped) return;
+        sliceStart = performance.now();
+      }
+    }
+    this.blocks = live;
+    await this.markBlocks(live, live);
+  }
+
+  /** Decides mentions over the whole page and marks those in `targets`. */
+  private async markBlocks(all: LiveBlock[], targets: LiveBlock[]): Promise<void> {
+    const mentions = decideMentions(
+      this.options.dictionary,
+      all.map((b) => b.prepared),
+    ).filter((m) => !this.options.hidden(m.entityId));
+    const targetIndex = new Set(targets.map((t) => all.indexOf(t)));
+    const perBlock = new Map<number, Mention[]>();
+    for (const m of mentions) if (targetIndex.has(m.block)) perBlock.set(m.block, [...(perBlock.get(m.block) ?? []), m]);
+    let sliceStart = performance.now();
+    for (const [index, list] of perBlock) {
+      const { block } = all[index]!;
+      if (block.nodes.some((n) => !n.isConnected)) continue;
+      const firstId = this.nextId;
+      this.nextId += list.length;
+      this.withoutObserving(() => {
+        if (this.options.mode === 'dom') {
+          const pieces = this.dom.mark(block, list, firstId, { label: this.options.label });
+          list.forEach((mention, k) => {
+            const id = firstId + k;
+            const first = pieces.find((p) => p.mention === id);
+            if (first) this.mentions.push({ id, mention, anchor: () => (first.element.isConnected ? first.element : undefined) });
+          });
+        } else {
+          const painted = this.css.mark(block, list, firstId);
+          list.forEach((mention, k) => {
+            const range = painted.find((p) => p.mention === firstId + k)?.ranges[0];
+            if (range) this.mentions.push({ id: firstId + k, mention, anchor: () => range });
+          });
+        }
+      });
+      if (performance.now() - sliceStart > SLICE_MS) {
+        this.emit();
+        await yieldToPage();
+        if (this.stopped) return;
+        sliceStart = performance.now();
+      }
+    }
+    this.sortMentions();
+    this.emit();
+  }
+
+  private sortMentions(): void {
+    const nodeOf = (m: OverlayMention): Node | undefined => {
+      const a = m.anchor();
+      return a instanceof Range ? a.startContainer : a;
+    };
+    this.mentions = this.mentions.filter((m) => nodeOf(m) !== undefined);
+    this.mentions.sort((a, b) => {
+      const na = nodeOf(a)!;
+      const nb = nodeOf(b)!;
+      if (na === nb) return a.id - b.id;
+      return na.compareDocumentPosition(nb) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+    });
+  }
+
+  private emit(): void {
+    this.options.onChange(this.mentions);
+  }
+
+  private withoutObserving(write: () => void): void {
+    write();
+    this.observer?.takeRecords();
+  }
+
+  private observe(): void {
+    if (typeof MutationObserver === 'undefined') return;
+    this.observer = new MutationObserver((records) => this.onMutations(records));
+    this.observer.observe(this.options.root, { childList: true, characterData: true, subtree: true });
+  }
+
+  private onMutations(records: MutationRecord[]): void {
+    for (const r of records) {
+      const target = r.type === 'characterData' ? r.target.parentNode : r.target;
+      if (!target || this.ownsNode(target)) continue;
+      if (r.type === 'childList' && r.addedNodes.length === 0) {
+        // Removals: our marks inside removed subtrees simply disappear with them.
+        continue;
+      }
+      this.pending.add(target);
+    }
+    if (this.pending.size > 0 && !this.timer) this.timer = setTimeout(() => this.flush(), BATCH_DELAY_MS);
+  }
+
+  private ownsNode(node: Node): boolean {
+    for (let n: Node | null = node; n; n = n.parentNode) {
+      if (n.nodeType !== 1) continue;
+      const el = n as Element;
+      if (el.hasAttribute(OWN_UI_ATTRIBUTE)) return true;
+      if (el.hasAttribute(MENTION_ATTR)) return true;
+    }
+    return false;
+  }
+
+  private flush(): void {
+    this.timer = undefined;
+    const targets = [...this.pending];
+    this.pending.clear();
+    this.running = this.running.then(() => this.update(targets));
+  }
+
+  private async update(targets: Node[]): Promise<void> {
+    if (this.stopped) return;
+    // Nearest block-level ancestor of each change; drop roots inside other roots.
+    const roots = new Set<Element>();
+    for (const t of targets) {
+      if (!t.isConnected) continue;
+      let el: Element | null = t.nodeType === 1 ? (t as Element) : t.parentElement;
+      while (el && el !== this.options.root && !BLOCKISH.test(el.tagName)) el = el.parentElement;
+      if (el && !insideExcluded(el, null) && !isExcluded(el)) roots.add(el);
+    }
+    const outer = [...roots].filter((r) => ![...roots].some((o) => o !== r && o.contains(r)));
+    if (outer.length === 0) return;
+    if (outer.length > RESCAN_THRESHOLD || outer.includes(this.options.root)) {
+      this.clear();
+      return this.scanAll();
+    }
+    const fresh: LiveBlock[] = [];
+    for (const root of outer) {
+      this.withoutObserving(() => {
+        this.dom.unmarkWithin(root);
+        this.css.unmarkWithin(root);
+      });
+      this.mentions = this.mentions.filter((m) => {
+        const a = m.anchor();
+        const node = a instanceof Range ? a.startContainer : a;
+        return node !== undefined && !root.contains(node);
+      });
+      this.blocks = this.blocks.filter((b) => b.block.nodes[0]?.isConnected && !root.contains(b.block.nodes[0]));
+      for (const block of collectBlocks(root)) fresh.push({ block, prepared: prepareBlock(this.options.dictionary, block.text) });
+    }
+    // Keep page order so that coreference reads the page as a reader does.
+    const all = [...this.blocks, ...fresh].sort((a, b) => {
+      const na = a.block.nodes[0]!;
+      const nb = b.block.nodes[0]!;
+      return na === nb ? 0 : na.compareDocumentPosition(nb) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+    });
+    this.blocks = all;
+    await this.markBlocks(all, fresh);
+  }
+}

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { buildAutomaton, scanAutomaton } from '../../lib/match/automaton';
+import { buildDictionary, type DictionaryEntity } from '../../lib/match/dictionary';
+import { findMentions, findMentionsInText, type Rejection } from '../../lib/match/find-mentions';
+
+const ENTITIES: DictionaryEntity[] = [
+  { id: 'kh', name: 'Khalil Hashmi', type: 'person', country: 'PK', titles: ['Ambassador of Pakistan to China'], aliases: [{ text: 'Hashmi', kind: 'surname' }] },
+  { id: 'hdb', name: 'Hassan Daud Butt', type: 'person', country: 'PK', titles: ['CEO'], aliases: [{ text: 'Hassan Butt', kind: 'name' }, { text: 'Butt', kind: 'surname' }, { text: 'Hassan', kind: 'given' }] },
+  { id: 'ik', name: 'Imran Khan', type: 'person', country: 'PK', titles: ['Prime Minister'], aliases: [{ text: 'Imran', kind: 'given' }] },
+  { id: 'boi', name: 'Board of Investment', type: 'organisation', country: 'PK', cues: ['investment'], aliases: [{ text: 'BOI', kind: 'acronym' }] },
+  { id: 'kpboit', name: 'Khyber Pakhtunkhwa Board of Investment and Trade', type: 'organisation', country: 'PK', aliases: [{ text: 'KP BOIT', kind: 'acronym', ambiguous: false }, { text: 'KP’s Board of Investment and Trade', kind: 'name' }] },
+  { id: 'dea', name: 'Dynamic Engineering and Automation', type: 'organisation', country: 'PK', aliases: [{ text: 'DEA', kind: 'acronym' }] },
+  { id: 'ndrc', name: 'National Development and Reform Commission', type: 'organisation', country: 'CN', cues: ['China'], aliases: [{ text: 'NDRC', kind: 'acronym' }] },
+  { id: 'bri', name: 'Belt and Road Initiative', type: 'initiative', country: 'CN', cues: ['CPEC'], aliases: [{ text: 'Belt and Road', kind: 'name' }, { text: 'BRI', kind: 'acronym' }, { text: 'One Belt One Road', kind: 'name' }] },
+  { id: 'sialkot', name: 'Sialkot', type: 'place', country: 'PK', aliases: [] },
+  { id: 'anlong', name: 'Beijing Anlong Gene Medicine Technology Co., Ltd.', type: 'organisation', country: 'CN', aliases: [{ text: 'Anlong Gene', kind: 'short', ambiguous: false }] },
+  { id: 'cn-name', name: '安龙基因', type: 'organisation', country: 'CN', aliases: [] },
+];
+const dict = buildDictionary(ENTITIES);
+
+/** Marked surfaces with their entity ids, in order. */
+function marks(text: string): string[] {
+  return findMentionsInText(dict, text).map((m) => `${text.slice(m.start, m.end)}=${m.entityId}`);
+}
+
+describe('automaton', () => {
+  it('finds every occurrence of every key in one pass, overlapping ones included', () => {
+    const a = buildAutomaton(['he', 'she', 'his', 'hers']);
+    const found: string[] = [];
+    scanAutomaton(a, 'ushers', (s, e, k) => found.push(`${k}@${s}-${e}`));
+    expect(found).toEqual(['1@1-4', '0@2-4', '3@2-6']);
+  });
+
+  it('scales to many keys with shared prefixes and suffixes', () => {
+    const keys = Array.from({ length: 5000 }, (_, i) => `name ${i} corp`);
+    const a = buildAutomaton(keys);
+    const found: number[] = [];
+    scanAutomaton(a, 'x name 42 corp, name 4999 corp.', (_s, _e, k) => found.push(k));
+    expect(found).toEqual([42, 4999]);
+  });
+});
+
+describe('matching', () => {
+  it.each([
+    ['a full name', 'Ambassador Khalil Hashmi spoke.', ['Khalil Hashmi=kh']],
+    ['case-insensitive names', 'KHALIL HASHMI spoke.', ['KHALIL HASHMI=kh']],
+    ['acronyms are case-sensitive', 'The Board of Investment said boi and Boi, then BOI.', ['Board of Investment=boi', 'BOI=boi']],
+    ['soft hyphens inside the name', 'Khalil Ha\u00adshmi said', ['Khalil Ha\u00adshmi=kh']],
+    ['possessive', 'Khalil Hashmi’s visit', ['Khalil Hashmi=kh']],
+    ['possessive inside an alias', 'with KP’s Board of Investment and Trade.', ['KP’s Board of Investment and Trade=kpboit']],
+    ['hyphen for space', 'Dr Hassan Daud Butt, former CEO of KP-BOIT, said', ['Hassan Daud Butt=hdb', 'KP-BOIT=kpboit']],
+    ['& for and', 'under the Belt & Road Initiative', ['Belt & Road Initiative=bri']],
+    ['a line break in a .txt file ends the block', 'One Belt\nOne Road', []],
+    ['no match inside a longer word', 'Sialkoti goods and Sialkot goods', ['Sialkot=sialkot']],
+    ['longest match wins', 'the Belt and Road Initiative and the Belt and Road', ['Belt and Road Initiative=bri', 'Belt and Road=bri']],
+    ['CJK without word boundaries', '北京安龙基因医药公司', ['安龙基因=cn-name']],
+    ['Unicode boundaries', 'ÜSialkot and Sialkotñ', []],
+  ])('%s', (_, text, expected) => {
+    expect(marks(text)).toEqual(expected);
+  });
+
+  it('gives offsets into the original text and the surface as written', () => {
+    const text = 'By APP. Ambassador Khalil Ha\u00adshmi’s remarks.';
+    const [m] = findMentionsInText(dict, text);
+    expect(m).toMatchObject({ entityId: 'kh', name: 'Khalil Hashmi', type: 'person', surface: 'Khalil Ha\u00adshmi' });
+    expect(text.slice(m!.start, m!.end)).toBe(m!.surface);
+  });
+
+  it('a line break inside a block (wrapped HTML source) is white space', () => {
+    expect(findMentions(dict, ['the One Belt\n   One Road plan']).map((m) => m.surface)).toEqual(['One Belt\n   One Road']);
+  });
+
+  it('reads the page across blocks: a definition in one block supports an acronym in another', () => {
+    const found = findMentions(dict, ['Dynamic Engineering and Automation (DEA) signed.', 'DEA will build it.']);
+    expect(found.map((m) => `${m.block}:${m.surface}`)).toEqual(['0:Dynamic Engineering and Automation', '0:DEA', '1:DEA']);
+  });
+});
+
+describe('context rules', () => {
+  it.each([
+    // Coreference
+    ['a surname after the full name', 'Khalil Hashmi arrived. Later Hashmi said.', ['Khalil Hashmi=kh', 'Hashmi=kh']],
+    ['a surname with a title after the full name', 'Khalil Hashmi arrived. Ambassador Hashmi said.', ['Khalil Hashmi=kh', 'Hashmi=kh']],
+    ['a surname alone is not enough', 'Hashmi said the talks went well.', []],
+    ['a surname inside another person’s name', 'Khalil Hashmi met Saeed Ahmed Hashmi.', ['Khalil Hashmi=kh']],
+    ['another person of that surname in between', 'Khalil Hashmi met him. Then Eraj Hashmi spoke. Hashmi said.', ['Khalil Hashmi=kh']],
+    ['a given name with a title', 'Hassan Daud Butt spoke. Mr. Hassan added that', ['Hassan Daud Butt=hdb', 'Hassan=hdb']],
+    ['a given name inside another name', 'Hassan Daud Butt spoke. Syed Abul Hassan Gilani added', ['Hassan Daud Butt=hdb']],
+    ['a given name followed by another surname', 'Imran Khan spoke. Imran Hassan added', ['Imran Khan=ik']],
+    // Other people, embedded names
+    ['a role that is not the person’s', 'Constable Imran Khan was injured.', []],
+    ['a name suffix', 'Imran Khan Jr scored.', []],
+    ['a facility named after a person', 'the Imran Khan Cricket Stadium', []],
+    ['…yet it introduces the person for later short forms', 'the Imran Khan Cricket Stadium honours Imran’s career', ['Imran=ik']],
+    ['a university named after a city', 'the University of Sialkot and Sialkot University', []],
+    ['an airport', 'at the Sialkot International Airport', []],
+    ['a chamber', 'the Sialkot Chamber of Commerce and Industry', []],
+    ['a city as a modifier stays', 'prayers at Sialkot Cantt and in Sialkot.', ['Sialkot=sialkot', 'Sialkot=sialkot']],
+    ['a dateline stays', 'SIALKOT, Jun 07 (APP): The minister', ['SIALKOT=sialkot']],
+    ['a provincial board is not the federal one', 'the Balochistan Board of Investment (BBI) said', []],
+    ['the federal board with its country after it', 'an MoU with the Board of Investment Pakistan', ['Board of Investment=boi']],
+    ['a minister for the board', 'Minister for Board of Investment Qaiser', ['Board of Investment=boi']],
+    ['an initiative inside an organisation named for a country', 'the Belt and Road Initiative Sri Lanka said', []],
+    // Acronyms
+    ['an acronym with its definition', 'the Board of Investment (BOI) and the BOI', ['Board of Investment=boi', 'BOI=boi', 'BOI=boi']],
+    ['an acronym defined as something else', 'The Drug Enforcement Administration (DEA) said. DEA agents', []],
+    ['a misused bracket next to a real definition', 'Board of Investment (BOI) … Foreign Direct Investment (BOI).', ['Board of Investment=boi', 'BOI=boi']],
+    ['an ambiguous acronym with no support', 'DEA agents arrested him.', []],
+    ['an ambiguous acronym supported by a cue word', 'CPEC is the flagship of BRI.', ['BRI=bri']],
+    ['an acronym supported by the full name elsewhere', 'NDRC officials met. The National Development and Reform Commission said', ['NDRC=ndrc', 'National Development and Reform Commission=ndrc']],
+  ])('%s', (_, text, expected) => {
+    expect(marks(text)).toEqual(expected);
+  });
+
+  it('says why it rejected a candidate', () => {
+    const rejected: Rejection[] = [];
+    findMentionsInText(dict, 'the University of Sialkot', rejected);
+    expect(rejected).toEqual([expect.objectContaining({ surface: 'Sialkot', reason: expect.stringContaining('another body') })]);
+  });
+});
