@@ -143,18 +143,30 @@ function verdict(reports: readonly PageReport[], waitMs: number): string {
   return `${total} marks on ${marked} of ${reports.length} pages.`;
 }
 
-function untilClosed(browser: ExtensionHarness): Promise<void> {
-  return new Promise((done) => {
-    browser.context.once('close', () => done());
-    process.once('SIGINT', () => done());
-    process.once('SIGTERM', () => done());
-  });
+/** Ctrl-C at any point: close the browser and remove its profile before exiting. */
+function closeOnSignals(browser: ExtensionHarness): void {
+  const stop = (code: number) => () => void browser.close().finally(() => process.exit(code));
+  process.once('SIGINT', stop(130));
+  process.once('SIGTERM', stop(143));
 }
 
+const untilClosed = (browser: ExtensionHarness) => new Promise<void>((done) => browser.context.once('close', () => done()));
+
 export async function main(args: string[]): Promise<number> {
+  try {
+    return await run(args);
+  } catch (error) {
+    // Missing build, missing Chromium, bad arguments: the message says what to do.
+    console.error(`demo: ${(error as Error).message}`);
+    return 1;
+  }
+}
+
+async function run(args: string[]): Promise<number> {
   const { headless, waitMs } = parseArgs(args);
   const { outDir, pages } = await buildDemoPages();
-  const browser = await launchExtension({ headless, viewport: headless ? { width: 1280, height: 900 } : null });
+  const browser = await launchExtension({ headless, viewport: headless ? { width: 1280, height: 900 } : null, handleSignals: true });
+  closeOnSignals(browser);
   try {
     await browser.context.addInitScript(watchFirstMark);
     const server = await browser.serve(outDir);

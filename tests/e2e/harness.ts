@@ -234,6 +234,11 @@ export interface LaunchOptions {
   /** Default .output/chrome-mv3. */
   extensionDir?: string;
   viewport?: { width: number; height: number } | null;
+  /**
+   * The caller handles Ctrl-C/SIGTERM and calls close(). By default Playwright's own
+   * handlers kill the browser and exit at once, leaving the temporary profile behind.
+   */
+  handleSignals?: boolean;
 }
 
 export interface PageErrors {
@@ -293,6 +298,8 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     context = await chromium.launchPersistentContext(profile, {
       executablePath,
       headless: options.headless ?? true,
+      handleSIGINT: !options.handleSignals,
+      handleSIGTERM: !options.handleSignals,
       viewport: options.viewport === undefined ? { width: 1280, height: 900 } : options.viewport,
       args: [
         `--disable-extensions-except=${extensionDir}`,
