@@ -123,13 +123,14 @@ interface Block {
 export function decide(dict: Dictionary, blocks: readonly Block[]): Decision[][] {
   const nEntities = dict.entities.length;
   // Page-level evidence.
+  // An entity is on the page when an alias that needs no support names it there.
   const fullNameSeen = new Uint8Array(nEntities);
   const definedAsOurs = new Map<string, Set<number>>();
   const definedAsOther = new Set<string>();
   for (const b of blocks) {
     const text = b.folded.cased;
     b.candidates.forEach((c, k) => {
-      for (const s of c.senses) if (s.kind === 'name') fullNameSeen[s.entity] = 1;
+      for (const s of c.senses) if ((s.kind === 'name' || s.kind === 'acronym') && !s.ambiguous) fullNameSeen[s.entity] = 1;
       if (!c.senses.some((s) => s.kind === 'acronym') || !bracketed(text, c)) return;
       const prev = b.candidates[k - 1];
       const key = dict.patterns[c.pattern]!.key;
@@ -146,12 +147,13 @@ export function decide(dict: Dictionary, blocks: readonly Block[]): Decision[][]
     });
   }
   const pageLower = blocks.map((b) => b.folded.lower).join('\n');
-  const cueCache = new Map<number, boolean>();
-  const hasCue = (e: number) => {
-    let hit = cueCache.get(e);
+  const supportCache = new Map<number, boolean>();
+  /** The page supports an ambiguous alias of `e`: its full name, a related entity, or a cue word. */
+  const supported = (e: number) => {
+    let hit = supportCache.get(e);
     if (hit === undefined) {
-      hit = (dict.cues[e] ?? []).some((cue) => wordIn(pageLower, cue));
-      cueCache.set(e, hit);
+      hit = fullNameSeen[e] === 1 || (dict.related[e] ?? []).some((r) => fullNameSeen[r] === 1) || (dict.cues[e] ?? []).some((cue) => wordIn(pageLower, cue));
+      supportCache.set(e, hit);
     }
     return hit;
   };
@@ -167,7 +169,8 @@ export function decide(dict: Dictionary, blocks: readonly Block[]): Decision[][]
       let reason = '';
       let chosen: AliasSense | undefined;
       const isPersonToken = c.senses.some((s) => s.kind === 'surname' || s.kind === 'given');
-      const otherName = isPersonToken && (nameWordBefore(text, c) || (c.senses.some((s) => s.kind === 'given') && nameWordAfter(text, c)));
+      // "Saeed Ahmed Hashmi", "Mir Sarfraz Bugti", "Li Qiang": the token is part of another full name.
+      const otherName = isPersonToken && (nameWordBefore(text, c) || nameWordAfter(text, c));
       for (const sense of c.senses) {
         const entity = dict.entities[sense.entity]!;
         const r = judge(sense, entity.type, entity.country, entity.titles);
@@ -184,7 +187,7 @@ export function decide(dict: Dictionary, blocks: readonly Block[]): Decision[][]
           case 'name':
             if (type === 'person' && conflictingRole(text, c, titles)) return 'a role that is not this person’s';
             if (!sense.ambiguous) return '';
-            return fullNameSeen[sense.entity] || hasCue(sense.entity) ? '' : 'ambiguous name without support on the page';
+            return supported(sense.entity) ? '' : 'ambiguous name without support on the page';
           case 'surname':
           case 'given':
             if (otherName) return 'part of another person’s name';
@@ -200,11 +203,11 @@ export function decide(dict: Dictionary, blocks: readonly Block[]): Decision[][]
             if (ours?.has(sense.entity)) return '';
             if (definedAsOther.has(key)) return 'the page defines these letters as something else';
             if (!sense.ambiguous) return '';
-            return fullNameSeen[sense.entity] || hasCue(sense.entity) ? '' : 'ambiguous acronym without support on the page';
+            return supported(sense.entity) ? '' : 'ambiguous acronym without support on the page';
           }
           case 'short':
             if (!sense.ambiguous) return '';
-            return fullNameSeen[sense.entity] || hasCue(sense.entity) ? '' : 'short form without support on the page';
+            return supported(sense.entity) ? '' : 'short form without support on the page';
         }
       }
       // Update who each name token refers to from here on.

@@ -19,6 +19,11 @@ export interface DictionaryEntity {
   titles?: readonly string[];
   /** Words whose presence on the page supports the entity's ambiguous aliases. */
   cues?: readonly string[];
+  /**
+   * Ids of entities whose unambiguous presence on the page also supports them: the
+   * organisation a person acts for, its people, partners in the same deal.
+   */
+  related?: readonly string[];
 }
 
 /** One alias of one entity, as the automaton found it. */
@@ -47,6 +52,8 @@ export interface Dictionary {
   cues: string[][];
   /** Folded surname and given-name keys per person entity, for coreference. */
   personTokens: string[][];
+  /** Indexes of related entities per entity. */
+  related: number[][];
 }
 
 function defaultAmbiguous(kind: AliasKind, text: string): boolean {
@@ -83,6 +90,9 @@ export function buildDictionary(entities: readonly DictionaryEntity[]): Dictiona
     }
     personTokens.push(tokens);
   });
+  const index = new Map(entities.map((e, i) => [e.id, i]));
+  const related = entities.map((e) => (e.related ?? []).map((id) => index.get(id)).filter((i): i is number => i !== undefined));
   const patterns = [...byKey.values()];
-  return { entities, patterns, automaton: buildAutomaton(patterns.map((p) => p.key)), cues, personTokens };
+  return {
+    related, entities, patterns, automaton: buildAutomaton(patterns.map((p) => p.key)), cues, personTokens };
 }

@@ -76,7 +76,8 @@ export class DomHighlighter {
       const created: MarkedPiece[] = [];
       for (const p of [...list].sort((a, b) => b.start - a.start)) {
         const m = mentions[p.mention - firstId]!;
-        new Mark(node).markRanges([{ start: p.start, length: p.end - p.start }], {
+        // A text node as the context: mark.js walks it with a NodeIterator, which accepts any node.
+        new Mark(node as unknown as HTMLElement).markRanges([{ start: p.start, length: p.end - p.start }], {
           element: 'mark',
           className: `factmark factmark-${m.type}`,
           each: (el: Element) => {

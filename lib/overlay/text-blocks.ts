@@ -46,7 +46,7 @@ export function isExcluded(el: Element): boolean {
 export function insideExcluded(node: Node, root: Node | null = null): boolean {
   for (let n: Node | null = node.nodeType === 1 ? node : node.parentNode; n && n !== root; n = n.parentNode) {
     if (n.nodeType === 1 && isExcluded(n as Element)) return true;
-    if ((n as Element).isContentEditable === true) return true;
+    if ((n as HTMLElement).isContentEditable === true) return true;
   }
   return false;
 }
