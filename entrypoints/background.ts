@@ -1,3 +1,9 @@
+import bundledPack from '../lib/pack/generated/pack.json';
+import { startBackground } from '../lib/background/start-background';
+import type { FactPack } from '../lib/pack/types';
+
 export default defineBackground(() => {
-  // Wiring lands with the store (lib/store) and messaging (lib/messaging).
+  // The seeds compiler validated this pack when it wrote it (npm run seeds); TypeScript
+  // infers JSON literals as plain strings, hence the cast.
+  startBackground(bundledPack as unknown as FactPack);
 });

@@ -1,0 +1,99 @@
+/** The background's answer to every message of lib/messaging/protocol.ts. */
+import type { BackgroundHandlers, HandlerContext } from '../messaging/create-handler';
+import type { TabState } from '../messaging/protocol';
+import { loadSettings, updateSettings, type SettingsItem } from '../settings/settings-item';
+import { applySettingsPatch, normaliseHost, parseSettingsPatch } from '../settings/settings';
+import { hostAndParents } from '../settings/site-rules';
+import { withCorrection, withMuted } from '../settings/user-lists';
+import { allDeals, dealsByParty } from '../store/deal-queries';
+import { entityCard } from '../store/entity-card';
+import { matcherDictionary, packList } from '../store/entity-queries';
+import { removePack, setPackEnabled } from '../store/load-pack';
+import { sourceById } from '../store/source-queries';
+import type { SourceLink } from './open-source';
+import { StoreService } from './store-service';
+import type { TabStates } from './tab-state';
+
+export interface BackgroundDeps {
+  store: StoreService;
+  tabs: TabStates;
+  /** Resolves once `tabs` holds what the previous service worker knew. */
+  tabsRestored: Promise<void>;
+  settings: SettingsItem;
+  setBadge(tabId: number, distinctEntities: number): Promise<void>;
+  /** Must open synchronously (user gesture): see side-panel.ts. */
+  openSidePanel(target: { tabId?: number; windowId?: number }): Promise<boolean>;
+  openSource(link: SourceLink, openerTabId?: number): Promise<number | null>;
+}
+
+/** A content script may only correct marks on its own site (or a domain above it). */
+function assertOwnSite(site: string, context: HandlerContext): void {
+  if (context.privileged) return;
+  let pageHost = '';
+  try {
+    pageHost = new URL(context.url ?? '').hostname;
+  } catch {
+    // No URL: refused below.
+  }
+  if (!hostAndParents(pageHost).includes(normaliseHost(site))) throw new Error('a content script may only add corrections for its own site');
+}
+
+function withoutUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandlers {
+  const { store, tabs, settings } = deps;
+  const db = () => store.ready();
+  return {
+    getStatus: async () => ({ packs: await packList(await db()), store: store.status }),
+    getDictionary: async () => {
+      const ready = await db();
+      const [entries, packs] = await Promise.all([matcherDictionary(ready), packList(ready)]);
+      return { entries, key: StoreService.packsKey(packs) };
+    },
+    getEntityCard: async ({ id }) => (await entityCard(await db(), id)) ?? null,
+    getDeals: async ({ entityIds }) => dealsByParty(await db(), entityIds),
+    getAllDeals: async () => allDeals(await db()),
+    getSource: async ({ id, packId }) => (await sourceById(await db(), id, packId)) ?? null,
+    getSettings: () => loadSettings(settings),
+    updateSettings: ({ patch }) => {
+      const parsed = parseSettingsPatch(patch);
+      if (!parsed.ok) throw new Error(parsed.error);
+      return updateSettings((current) => applySettingsPatch(current, parsed.patch), settings);
+    },
+    muteEntity: ({ id, muted }) => updateSettings((current) => withMuted(current, id, muted ?? true), settings),
+    addCorrection: ({ entityId, site }, context) => {
+      assertOwnSite(site, context);
+      return updateSettings((current) => withCorrection(current, { entityId, site }), settings);
+    },
+    reportPageState: async ({ entityIds, count }, context): Promise<TabState> => {
+      await deps.tabsRestored;
+      // BACKGROUND_ACCESS makes this content-script only, so the sender has a tab.
+      const tabId = context.tabId ?? -1;
+      const state = tabs.report(tabId, context.frameId ?? 0, entityIds, count);
+      await deps.setBadge(tabId, state.entityIds.length);
+      return state;
+    },
+    getTabState: async ({ tabId }) => {
+      await deps.tabsRestored;
+      return tabs.get(tabId);
+    },
+    // No await before openSidePanel: the user gesture must still be live.
+    openSidePanel: ({ tabId }, context) => deps.openSidePanel(withoutUndefined({ tabId: tabId ?? context.tabId, windowId: context.sender.tab?.windowId })).then((opened) => ({ opened })),
+    openSource: async ({ sourceId, packId, quote }, context) => ({
+      tabId: await deps.openSource(withoutUndefined({ sourceId, packId, quote }), context.tabId),
+    }),
+    setPackEnabled: async ({ packId, enabled }) => {
+      const ready = await db();
+      if (!(await setPackEnabled(ready, packId, enabled))) throw new Error(`no pack "${packId}"`);
+      return packList(ready);
+    },
+    removePack: async ({ packId }) => {
+      const ready = await db();
+      const meta = await ready.packs.get(packId);
+      if (meta?.kind === 'bundled') throw new Error('the bundled pack cannot be removed; turn it off instead');
+      return { removed: await removePack(ready, packId) };
+    },
+  };
+}

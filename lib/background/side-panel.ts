@@ -1,0 +1,35 @@
+/**
+ * Opening the related-deals panel: chrome.sidePanel on Chromium, sidebarAction on Firefox.
+ * Both only open during a user gesture, so call this synchronously from the click,
+ * command or message listener, before any await. Usable from extension pages as well.
+ * The toolbar button keeps opening the popup: sidePanel.setPanelBehavior is not set.
+ */
+import { browser } from 'wxt/browser';
+
+interface SidePanelApi {
+  open(options: { tabId?: number; windowId?: number }): Promise<void>;
+}
+interface SidebarActionApi {
+  open(): Promise<void>;
+}
+
+// chrome.windows.WINDOW_ID_CURRENT
+const CURRENT_WINDOW = -2;
+
+export function openSidePanel(target: { tabId?: number; windowId?: number } = {}, log: Pick<Console, 'warn'> = console): Promise<boolean> {
+  const apis = browser as unknown as { sidePanel?: SidePanelApi; sidebarAction?: SidebarActionApi };
+  const failed = (error: unknown) => {
+    log.warn('[factmark] Could not open the side panel:', error);
+    return false;
+  };
+  try {
+    if (apis.sidePanel?.open) {
+      const where = target.tabId !== undefined ? { tabId: target.tabId } : { windowId: target.windowId ?? CURRENT_WINDOW };
+      return apis.sidePanel.open(where).then(() => true, failed);
+    }
+    if (apis.sidebarAction?.open) return apis.sidebarAction.open().then(() => true, failed);
+  } catch (error) {
+    return Promise.resolve(failed(error));
+  }
+  return Promise.resolve(false);
+}

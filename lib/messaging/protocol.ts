@@ -1,0 +1,119 @@
+/**
+ * The one message protocol between Factmark's contexts. Every message is named here with
+ * its request fields and its response; validate-message.ts checks each one where it is
+ * received. To add a message: add it to the map, give it a validator and an access level
+ * (both tables are typed so a missing entry fails `tsc`), then a handler.
+ *
+ * Content scripts, the popup, the side panel, the options and source pages talk to the
+ * background (BackgroundRequests); the background talks to content scripts
+ * (ContentRequests). Replies are always a `Reply`: handlers never throw across contexts.
+ */
+import type { Settings, SettingsPatch } from '../settings';
+import type { DealView, DictionaryEntry, EnsureAction, EntityCard, PackMeta, SourceView, StoreErrorCode } from '../store';
+
+export type Reply<T> = { ok: true; data: T } | { ok: false; error: string; code?: string };
+
+type NoFields = Record<never, never>;
+
+export interface StoreStatus {
+  state: 'loading' | 'ready' | 'error';
+  /** What the last ensureBundledPack did. */
+  lastAction?: EnsureAction;
+  error?: { code: StoreErrorCode; message: string };
+  evictions: number;
+  lastEvictedAt?: number;
+  persisted?: boolean;
+}
+
+export interface Status {
+  packs: PackMeta[];
+  store: StoreStatus;
+}
+
+export interface TabState {
+  tabId: number;
+  /** Distinct entities marked in the tab, all frames together, in first-seen order. */
+  entityIds: string[];
+  /** Marks on the page (a name marked twice counts twice). */
+  count: number;
+}
+
+export interface Dictionary {
+  entries: DictionaryEntry[];
+  /** Changes whenever the enabled packs change: a content script may cache by it. */
+  key: string;
+}
+
+export interface BackgroundRequests {
+  getStatus: { request: NoFields; response: Status };
+  getDictionary: { request: NoFields; response: Dictionary };
+  getEntityCard: { request: { id: string }; response: EntityCard | null };
+  getDeals: { request: { entityIds: string[] }; response: DealView[] };
+  getAllDeals: { request: NoFields; response: DealView[] };
+  getSource: { request: { id: string; packId?: string }; response: SourceView | null };
+  getSettings: { request: NoFields; response: Settings };
+  /** Privileged. */
+  updateSettings: { request: { patch: SettingsPatch }; response: Settings };
+  /** From our own card on the page too ("Mute this entity"); `muted: false` undoes it. */
+  muteEntity: { request: { id: string; muted?: boolean }; response: Settings };
+  /** "Not this one here". From a content script, `site` must be its own host or a parent domain. */
+  addCorrection: { request: { entityId: string; site: string }; response: Settings };
+  /** Content scripts only: what this frame marked. The tab and frame come from the sender. */
+  reportPageState: { request: { entityIds: string[]; count: number }; response: TabState };
+  getTabState: { request: { tabId: number }; response: TabState | null };
+  openSidePanel: { request: { tabId?: number }; response: { opened: boolean } };
+  openSource: { request: { sourceId: string; packId?: string; quote?: string }; response: { tabId: number | null } };
+  /** Privileged. */
+  setPackEnabled: { request: { packId: string; enabled: boolean }; response: PackMeta[] };
+  /** Privileged. The bundled pack cannot be removed (it would come back on the next start). */
+  removePack: { request: { packId: string }; response: { removed: boolean } };
+}
+
+export interface ContentRequests {
+  settingsChanged: { request: { settings: Settings }; response: null };
+  focusMark: { request: { entityId: string }; response: { found: boolean } };
+  togglePage: { request: NoFields; response: { active: boolean } };
+  /** The next-mark / previous-mark keyboard commands. */
+  stepMark: { request: { direction: 'next' | 'previous' }; response: { found: boolean } };
+}
+
+type MessagesOf<Map extends object> = { [K in keyof Map & string]: { type: K } & (Map[K] extends { request: infer R } ? R : never) }[keyof Map & string];
+type ResponsesOf<Map extends object, K extends keyof Map> = Map[K] extends { response: infer R } ? R : never;
+
+export type BackgroundType = keyof BackgroundRequests;
+export type BackgroundMessage = MessagesOf<BackgroundRequests>;
+export type BackgroundResponse<K extends BackgroundType> = ResponsesOf<BackgroundRequests, K>;
+
+export type ContentType = keyof ContentRequests;
+export type ContentMessage = MessagesOf<ContentRequests>;
+export type ContentResponse<K extends ContentType> = ResponsesOf<ContentRequests, K>;
+
+/**
+ * Who may send a message:
+ * - `any`: any context of this extension (content scripts included);
+ * - `content-script`: only a content script, which the sender's tab identifies;
+ * - `privileged`: only extension pages (popup, side panel, options, source page).
+ */
+export type Access = 'any' | 'content-script' | 'privileged';
+
+export const BACKGROUND_ACCESS: { readonly [K in BackgroundType]: Access } = {
+  getStatus: 'any',
+  getDictionary: 'any',
+  getEntityCard: 'any',
+  getDeals: 'any',
+  getAllDeals: 'any',
+  getSource: 'any',
+  getSettings: 'any',
+  updateSettings: 'privileged',
+  // Mute and "not this one here" come from our own card in the page's shadow root: a user
+  // action, low-stakes and undoable in the options page. A content script can only ever
+  // hide marks with them, never show or change data.
+  muteEntity: 'any',
+  addCorrection: 'any',
+  reportPageState: 'content-script',
+  getTabState: 'any',
+  openSidePanel: 'any',
+  openSource: 'any',
+  setPackEnabled: 'privileged',
+  removePack: 'privileged',
+};
