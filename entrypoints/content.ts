@@ -1,8 +1,46 @@
+import { browser } from 'wxt/browser';
+import { createCardSink } from '../lib/card/card-sink';
+import { createContentHandler, sendMessage } from '../lib/messaging';
+import { ContentApp } from '../lib/overlay/content-app';
+import { loadSettings, watchSettings } from '../lib/settings';
+
 export default defineContentScript({
   matches: ['<all_urls>'],
   allFrames: true,
+  matchAboutBlank: false,
   runAt: 'document_idle',
-  main() {
-    // Wiring lands with the overlay (lib/overlay).
+  main(ctx) {
+    const controller = new AbortController();
+    ctx.onInvalidated(() => controller.abort());
+    const card = createCardSink();
+    const app = new ContentApp(
+      document,
+      location.hostname,
+      {
+        dictionary: async () => {
+          const reply = await sendMessage({ type: 'getDictionary' });
+          if (!reply.ok) throw new Error(`Factmark: no dictionary (${reply.error})`);
+          return reply.data.entries.map((e) => ({ ...e, id: e.entityId }));
+        },
+        settings: () => loadSettings(),
+        watchSettings: (onChange) => watchSettings(onChange),
+        report: (state) => void sendMessage({ type: 'reportPageState', entityIds: state.entityIds, count: state.count }),
+      },
+      card,
+      controller.signal,
+    );
+    const handler = createContentHandler({
+      settingsChanged: () => null,
+      focusMark: ({ entityId }) => ({ found: app.reveal(entityId) }),
+      togglePage: async () => ({ active: await app.toggle() }),
+      stepMark: ({ direction }) => {
+        app.step(direction === 'next' ? 1 : -1);
+        return { found: (app.current?.list.length ?? 0) > 0 };
+      },
+    });
+    browser.runtime.onMessage.addListener(handler.listener);
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(handler.listener));
+    ctx.addEventListener(window, 'wxt:locationchange', () => app.navigated());
+    void app.start().catch((error: unknown) => console.warn('Factmark:', error));
   },
 });

@@ -30,13 +30,13 @@ export interface Decision {
 }
 
 const lowerOf = (w: Word | undefined) => (w ? w.text.toLowerCase() : '');
+/** A title or suffix that makes the name someone else's ("constable Imran Khan", "Imran Khan Jr"). */
+const ROLE_CONFLICT = 'a role or suffix that is not this person’s';
 
 /** Words after the name, capitalised and run together, reach a body's head noun. */
 function embeddedAfter(text: string, c: Candidate, ownCountry: string | undefined, kind: string): boolean {
   const after = wordsAfter(text, c.end, 4);
   if (after.length === 0 || after[0]!.gap !== '') return false;
-  const first = lowerOf(after[0]);
-  if (NAME_SUFFIXES.has(first)) return true;
   for (const w of after) {
     if (w.gap !== '') break;
     const lw = w.text.toLowerCase();
@@ -90,6 +90,12 @@ function nameWordAfter(text: string, c: Candidate): boolean {
   const w = after[0];
   if (!w || w.gap !== '' || !isCapitalised(w.text)) return false;
   return !SENTENCE_STARTERS.has(lowerOf(w)) && !TITLES.has(lowerOf(w));
+}
+
+/** "Imran Khan Jr", but not "Hassan Daud Butt, Senior Advisor". */
+function nameSuffix(text: string, c: Candidate): boolean {
+  const w = wordsAfter(text, c.end, 1)[0];
+  return w !== undefined && w.gap === '' && NAME_SUFFIXES.has(lowerOf(w));
 }
 
 function conflictingRole(text: string, c: Candidate, titles: readonly string[] | undefined): boolean {
@@ -181,11 +187,12 @@ export function decide(dict: Dictionary, blocks: readonly Block[]): Decision[][]
         reason ||= r;
       }
       function judge(sense: AliasSense, type: string, country: string | undefined, titles: readonly string[] | undefined): string {
+        if (type === 'person' && nameSuffix(text, c)) return ROLE_CONFLICT;
         if (embeddedAfter(text, c, country, type)) return 'inside the name of another body (after)';
         if (embeddedBefore(text, b.original, b.folded, c, type, country)) return 'inside the name of another body (before)';
         switch (sense.kind) {
           case 'name':
-            if (type === 'person' && conflictingRole(text, c, titles)) return 'a role that is not this person’s';
+            if (type === 'person' && conflictingRole(text, c, titles)) return ROLE_CONFLICT;
             if (!sense.ambiguous) return '';
             return supported(sense.entity) ? '' : 'ambiguous name without support on the page';
           case 'surname':
@@ -212,9 +219,12 @@ export function decide(dict: Dictionary, blocks: readonly Block[]): Decision[][]
       }
       // Update who each name token refers to from here on.
       if (isPersonToken && otherName) lastReferent.set(key, -1);
+      // A full name introduces its person for later short forms, even inside a facility's
+      // name ("Imran Khan Cricket Stadium … Imran said"), but not when it is someone else.
+      const someoneElse = reason === ROLE_CONFLICT;
       for (const s of c.senses) {
         if (s.kind !== 'name' || dict.entities[s.entity]!.type !== 'person') continue;
-        for (const token of dict.personTokens[s.entity] ?? []) lastReferent.set(token, s.entity);
+        for (const token of dict.personTokens[s.entity] ?? []) lastReferent.set(token, someoneElse && !chosen ? -1 : s.entity);
       }
       if (chosen?.kind === 'surname' || chosen?.kind === 'given') lastReferent.set(key, chosen.entity);
       decisions.push(chosen ? { candidate: c, sense: chosen } : { candidate: c, reason });

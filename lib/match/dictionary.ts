@@ -70,7 +70,9 @@ export function buildDictionary(entities: readonly DictionaryEntity[]): Dictiona
     cues.push((entity.cues ?? []).map((c) => foldAlias(c).lower).filter(Boolean));
     const tokens: string[] = [];
     const seen = new Set<string>();
-    const all = [{ text: entity.name, kind: 'name' as AliasKind }, ...entity.aliases];
+    // The canonical name matches as a name, unless an alias already says how it matches ("INP" is an acronym).
+    const nameListed = entity.aliases.some((a) => a.text === entity.name);
+    const all = nameListed ? entity.aliases : [{ text: entity.name, kind: 'name' as AliasKind }, ...entity.aliases];
     for (const alias of all) {
       const { lower, cased } = foldAlias(alias.text);
       if (!lower) continue;

@@ -90,6 +90,8 @@ describe('context rules', () => {
     // Other people, embedded names
     ['a role that is not the person’s', 'Constable Imran Khan was injured.', []],
     ['a name suffix', 'Imran Khan Jr scored.', []],
+    ['a title after a comma is not a suffix', 'Hassan Daud Butt, Senior Advisor, said', ['Hassan Daud Butt=hdb']],
+    ['someone else’s full name does not introduce our person', 'Constable Imran Khan was hurt. Imran said', []],
     ['a facility named after a person', 'the Imran Khan Cricket Stadium', []],
     ['…yet it introduces the person for later short forms', 'the Imran Khan Cricket Stadium honours Imran’s career', ['Imran=ik']],
     ['a university named after a city', 'the University of Sialkot and Sialkot University', []],
