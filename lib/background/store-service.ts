@@ -49,7 +49,9 @@ export class StoreService {
     const log = this.options.log ?? console;
     try {
       const result = await ensureBundledPack(this.db, this.bundled, this.options);
-      this.status = { state: 'ready', lastAction: result.action, evictions: result.marker.evictions };
+      // A later run that finds nothing to do must not hide what the first one did.
+      const lastAction = result.action === 'unchanged' ? (this.status.lastAction ?? 'unchanged') : result.action;
+      this.status = { state: 'ready', lastAction, evictions: result.marker.evictions };
       if (result.marker.lastEvictedAt !== undefined) this.status.lastEvictedAt = result.marker.lastEvictedAt;
       if (result.persisted !== undefined) this.status.persisted = result.persisted;
     } catch (error) {

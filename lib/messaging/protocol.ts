@@ -17,7 +17,7 @@ type NoFields = Record<never, never>;
 
 export interface StoreStatus {
   state: 'loading' | 'ready' | 'error';
-  /** What the last ensureBundledPack did. */
+  /** What ensureBundledPack last changed in this service worker's life ('unchanged' if nothing). */
   lastAction?: EnsureAction;
   error?: { code: StoreErrorCode; message: string };
   evictions: number;

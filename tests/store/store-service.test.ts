@@ -11,9 +11,12 @@ describe('StoreService', () => {
   it('queues concurrent ensures (install + start-up): one load, then unchanged', async () => {
     const db = freshStore();
     const service = new StoreService(db, makeSmallPack(), quiet());
+    const put = vi.spyOn(db.entities, 'bulkPut');
     const [first, second] = await Promise.all([service.ensure(), service.ensure()]);
     expect(first.lastAction).toBe('installed');
-    expect(second.lastAction).toBe('unchanged');
+    // The second run found nothing to do and keeps reporting what the first did.
+    expect(second.lastAction).toBe('installed');
+    expect(put).toHaveBeenCalledTimes(1);
     expect(service.status).toMatchObject({ state: 'ready', evictions: 0 });
   });
 
