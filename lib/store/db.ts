@@ -53,6 +53,8 @@ export interface AliasRow extends InPack {
   /** Titles the pack's roles give the person ("Ambassador to China"). */
   titles?: string[];
   cues?: string[];
+  /** Entities that support this one's ambiguous aliases when on the same page (lib/match). */
+  related?: string[];
   /** normaliseAlias() of the name and of every alias text. */
   keys: string[];
 }

@@ -46,6 +46,7 @@ function entryFrom(row: AliasRow): DictionaryEntry {
   if (row.country !== undefined) entry.country = row.country;
   if (row.titles !== undefined) entry.titles = [...row.titles];
   if (row.cues !== undefined) entry.cues = [...row.cues];
+  if (row.related !== undefined) entry.related = [...row.related];
   return entry;
 }
 
@@ -59,8 +60,10 @@ function mergeInto(entry: DictionaryEntry, row: AliasRow): void {
   entry.country ??= row.country;
   const titles = union(entry.titles, row.titles);
   const cues = union(entry.cues, row.cues);
+  const related = union(entry.related, row.related);
   if (titles) entry.titles = titles;
   if (cues) entry.cues = cues;
+  if (related) entry.related = related;
 }
 
 /**

@@ -3,6 +3,7 @@
  * failure half-way (a full disk, a closed database) rolls back to the previous pack.
  * Nothing here touches other packs or the user's data (kept in lib/settings).
  */
+import { dictionaryEntities } from '../match/from-pack';
 import { PACK_FORMAT, PACK_FORMAT_VERSION, type FactPack } from '../pack/types';
 import type { AliasRow, DealRow, FactmarkDB, PackCounts, PackKind, PackMeta } from './db';
 import { normaliseAlias } from './normalise-alias';
@@ -21,22 +22,21 @@ export function packCounts(pack: FactPack): PackCounts {
   };
 }
 
+/** The matcher's view of each entity (lib/match/from-pack), stored apart from the entity rows. */
 function aliasRows(pack: FactPack): AliasRow[] {
-  const titles = new Map<string, string[]>();
-  for (const role of pack.roles) titles.set(role.personId, [...(titles.get(role.personId) ?? []), role.title]);
-  return pack.entities.map((entity) => {
+  return dictionaryEntities(pack).map((entity) => {
     const row: AliasRow = {
       packId: pack.id,
       entityId: entity.id,
       name: entity.name,
       type: entity.type,
-      aliases: entity.aliases,
+      aliases: [...entity.aliases],
       keys: [...new Set([entity.name, ...entity.aliases.map((a) => a.text)].map(normaliseAlias))].filter(Boolean),
     };
-    const entityTitles = titles.get(entity.id);
     if (entity.country !== undefined) row.country = entity.country;
-    if (entityTitles) row.titles = [...new Set(entityTitles)];
-    if (entity.cues !== undefined) row.cues = entity.cues;
+    if (entity.titles?.length) row.titles = [...new Set(entity.titles)];
+    if (entity.cues !== undefined) row.cues = [...entity.cues];
+    if (entity.related?.length) row.related = [...entity.related];
     return row;
   });
 }

@@ -91,4 +91,5 @@ export interface DictionaryEntry {
   country?: string;
   titles?: string[];
   cues?: string[];
+  related?: string[];
 }

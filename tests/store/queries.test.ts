@@ -185,6 +185,8 @@ describe('packList and matcherDictionary', () => {
       ],
       country: 'PK',
       titles: ['Ambassador to China'],
+      // The organisation he represents supports his bare surname on a page (lib/match).
+      related: ['pakistan-embassy-china'],
     });
     expect(dict.find((e) => e.entityId === 'anlong-gene')?.cues).toEqual(['cancer precision medical laboratory']);
   });
