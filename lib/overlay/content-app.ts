@@ -5,7 +5,7 @@
  */
 import { buildDictionary, type Dictionary, type DictionaryEntity } from '../match/dictionary';
 import { t } from '../i18n';
-import { isActiveOn, isCorrectedOn, isMuted, watchesMutations, type Settings } from '../settings';
+import { isActiveOn, isCorrectedOn, isMuted, usesNoMutationMode, type Settings } from '../settings';
 import { cssHighlightsSupported } from './css-highlighter';
 import { bindInteractions, step, type IntentHandler } from './interactions';
 import { installMarkStyles } from './mark-styles';
@@ -41,7 +41,7 @@ export function wrappingUnsafe(doc: Document): boolean {
 
 export function renderModeFor(settings: Settings, doc: Document, host: string): RenderMode {
   if (!cssHighlightsSupported()) return 'dom';
-  if (!watchesMutations(settings, host)) return 'highlight';
+  if (usesNoMutationMode(settings, host)) return 'highlight';
   return wrappingUnsafe(doc) ? 'highlight' : 'dom';
 }
 

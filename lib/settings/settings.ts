@@ -32,7 +32,7 @@ export interface Settings {
   siteMode: SiteMode;
   /** Per-host overrides of siteMode; a rule for a domain covers its subdomains. */
   sites: Record<string, SiteRule>;
-  /** Hosts where the content script marks once and does not watch the page for changes. */
+  /** Hosts in the no-mutation mode: marks are CSS highlights, the DOM is left untouched. */
   noMutationSites: string[];
   markTypes: EntityType[];
   markStyle: MarkStyle;

@@ -23,10 +23,14 @@ export function isActiveOn(settings: Settings, host: string): boolean {
   return rule === undefined ? settings.siteMode === 'all' : rule === 'on';
 }
 
-/** Whether the content script should keep watching the page for new text on `host`. */
-export function watchesMutations(settings: Settings, host: string): boolean {
+/**
+ * Whether `host` is in the no-mutation mode: marks are painted with CSS Custom
+ * Highlights and the page's DOM is never changed (for sites whose framework owns its
+ * text nodes). The overlay still follows the page's changes.
+ */
+export function usesNoMutationMode(settings: Settings, host: string): boolean {
   const covered = new Set(hostAndParents(host));
-  return !settings.noMutationSites.some((site) => covered.has(site));
+  return settings.noMutationSites.some((site) => covered.has(site));
 }
 
 /** Settings with `host`'s rule set, or removed with `undefined` (back to the site mode). */

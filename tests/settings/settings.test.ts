@@ -14,7 +14,7 @@ import {
   parseSettingsPatch,
   shouldMark,
   updateSettings,
-  watchesMutations,
+  usesNoMutationMode,
   watchSettings,
   withCorrection,
   withMuted,
@@ -119,11 +119,11 @@ describe('isActiveOn', () => {
   });
 
   it.each([
-    ['example.com', true],
-    ['live.example.org', false],
-    ['example.org', false],
-  ])('watchesMutations on %s → %s', (host, expected) => {
-    expect(watchesMutations(settings({ noMutationSites: ['example.org'] }), host)).toBe(expected);
+    ['example.com', false],
+    ['live.example.org', true],
+    ['example.org', true],
+  ])('usesNoMutationMode on %s → %s', (host, expected) => {
+    expect(usesNoMutationMode(settings({ noMutationSites: ['example.org'] }), host)).toBe(expected);
   });
 });
 
