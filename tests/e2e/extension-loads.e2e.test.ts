@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension } from './harness';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FactPack } from '../../lib/pack/types';
+import { launchExtension, PROJECT_ROOT } from './harness';
 import type { ExtensionHarness } from './harness';
 
 describe('the built extension in headless Chromium', () => {
@@ -34,9 +37,29 @@ describe('the built extension in headless Chromium', () => {
     await page.close();
   });
 
-  // Waits for lib/messaging: the background answering { type: 'getStatus' } with the
-  // pack's version and counts. Replace with a real test once lib/messaging exports it.
-  it.todo('background answers getStatus with the pack version and counts');
+  it('holds the whole bundled pack in IndexedDB and reports its version and counts', async () => {
+    const pack = JSON.parse(readFileSync(join(PROJECT_ROOT, 'lib/pack/generated/pack.json'), 'utf8')) as FactPack;
+    const { page } = await browser.open('options.html');
+    await expect
+      .poll(async () => (await page.evaluate(() => chrome.runtime.sendMessage({ type: 'getStatus' }))) as { data?: { store?: { state?: string } } }, { timeout: 10_000 })
+      .toMatchObject({ ok: true, data: { store: { state: 'ready' } } });
+    const reply = await page.evaluate(() => chrome.runtime.sendMessage({ type: 'getStatus' }));
+    expect(reply).toMatchObject({
+      ok: true,
+      data: {
+        packs: [
+          {
+            id: pack.id,
+            version: pack.version,
+            hash: pack.hash,
+            kind: 'bundled',
+            counts: { entities: pack.entities.length, roles: pack.roles.length, facts: pack.facts.length, deals: pack.deals.length, sources: pack.sources.length },
+          },
+        ],
+      },
+    });
+    await page.close();
+  });
 
   // Last, so it covers everything above.
   it('made no request that left the machine', () => {

@@ -53,6 +53,8 @@ export interface Route {
   /** Content-Type; defaults to text/html. */
   type?: string;
   status?: number;
+  /** Extra response headers (e.g. a Content-Security-Policy that keeps a saved page's scripts off). */
+  headers?: Record<string, string>;
 }
 /** Path ("/article.html") → HTML string or a full route. */
 export type Routes = Record<string, string | Route>;
@@ -75,8 +77,8 @@ const CONTENT_TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
 };
 
-function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
-  res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' });
+function send(res: ServerResponse, status: number, type: string, body: string | Buffer, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', ...headers });
   res.end(body);
 }
 
@@ -94,8 +96,8 @@ function routeHandler(routes: Routes) {
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
     const route = routes[path];
     if (route === undefined) return notFound(res, path);
-    const { body, type = CONTENT_TYPES['.html']!, status = 200 } = typeof route === 'string' ? { body: route } : route;
-    send(res, status, type, body);
+    const { body, type = CONTENT_TYPES['.html']!, status = 200, headers } = typeof route === 'string' ? { body: route } : route;
+    send(res, status, type, body, headers);
   };
 }
 
@@ -189,7 +191,10 @@ async function startRecordingProxy(record: (r: ExternalRequest) => void): Promis
  * The proxy refuses these like everything else; they are reported apart so that
  * externalRequests() speaks only about what pages and the extension did.
  */
-const CHROMIUM_OWN_HOSTS = new Set(['accounts.google.com', 'update.googleapis.com']);
+// content-autofill: Chromium asks its autofill server about forms on a page; clients2:
+// its network-time service. The flags below turn both off; the hosts stay listed in case
+// a Chromium build ignores a flag.
+const CHROMIUM_OWN_HOSTS = new Set(['accounts.google.com', 'update.googleapis.com', 'content-autofill.googleapis.com', 'clients2.google.com']);
 
 function isChromiumOwn(request: ExternalRequest): boolean {
   if (request.via !== 'proxy') return false;
@@ -311,6 +316,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
         '--disable-background-networking',
         '--disable-component-update',
         '--disable-sync',
+        '--disable-features=AutofillServerCommunication,NetworkTimeServiceQuerying',
         '--disable-quic',
         `--proxy-server=http://127.0.0.1:${proxy.port}`,
       ],
