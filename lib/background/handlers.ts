@@ -5,6 +5,8 @@ import { loadSettings, updateSettings, type SettingsItem } from '../settings/set
 import { applySettingsPatch, normaliseHost, parseSettingsPatch } from '../settings/settings';
 import { hostAndParents } from '../settings/site-rules';
 import { withCorrection, withMuted } from '../settings/user-lists';
+import { dealBundle } from '../deals/deal-bundle';
+import { sendToTab } from '../messaging/send-message';
 import { allDeals, dealsByParty } from '../store/deal-queries';
 import { entityCard } from '../store/entity-card';
 import { matcherDictionary, packList } from '../store/entity-queries';
@@ -24,6 +26,14 @@ export interface BackgroundDeps {
   /** Must open synchronously (user gesture): see side-panel.ts. */
   openSidePanel(target: { tabId?: number; windowId?: number }): Promise<boolean>;
   openSource(link: SourceLink, openerTabId?: number): Promise<number | null>;
+  /** Scrolls a tab to an entity's first mark and opens its card. Default: focusMark to the top frame. */
+  focusMark?(tabId: number, entityId: string): Promise<boolean>;
+}
+
+/** The top frame: mark navigation is its job (as for the next-mark command). */
+async function focusMarkInTopFrame(tabId: number, entityId: string): Promise<boolean> {
+  const reply = await sendToTab(tabId, { type: 'focusMark', entityId }, { frameId: 0 });
+  return reply.ok && reply.data.found;
 }
 
 /** A content script may only correct marks on its own site (or a domain above it). */
@@ -55,6 +65,7 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
     getEntityCard: async ({ id }) => (await entityCard(await db(), id)) ?? null,
     getDeals: async ({ entityIds }) => dealsByParty(await db(), entityIds),
     getAllDeals: async () => allDeals(await db()),
+    getDealBundle: async ({ entityIds }) => dealBundle(await db(), entityIds),
     getSource: async ({ id, packId }) => (await sourceById(await db(), id, packId)) ?? null,
     getSettings: () => loadSettings(settings),
     updateSettings: ({ patch }) => {
@@ -84,6 +95,7 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
     openSource: async ({ sourceId, packId, quote }, context) => ({
       tabId: await deps.openSource(withoutUndefined({ sourceId, packId, quote }), context.tabId),
     }),
+    focusMarkInTab: async ({ tabId, entityId }) => ({ found: await (deps.focusMark ?? focusMarkInTopFrame)(tabId, entityId) }),
     setPackEnabled: async ({ packId, enabled }) => {
       const ready = await db();
       if (!(await setPackEnabled(ready, packId, enabled))) throw new Error(`no pack "${packId}"`);

@@ -17,7 +17,7 @@ import { createBackgroundHandlers } from './handlers';
 import { openSource } from './open-source';
 import { openSidePanel } from './side-panel';
 import { StoreService } from './store-service';
-import { TabStates, type TabStateSnapshot } from './tab-state';
+import { TAB_STATES_KEY, TabStates, type TabStateSnapshot } from './tab-state';
 
 export interface Background {
   db: FactmarkDB;
@@ -34,7 +34,7 @@ async function broadcastSettings(settings: Settings): Promise<void> {
 
 export function startBackground(bundled: FactPack, db: FactmarkDB = createStore()): Background {
   const store = new StoreService(db, bundled);
-  const tabs = new TabStates(storage.defineItem<TabStateSnapshot>('session:tabStates'));
+  const tabs = new TabStates(storage.defineItem<TabStateSnapshot>(TAB_STATES_KEY));
   const tabsRestored = tabs.restore();
   const settings = settingsItem();
   const handler = createHandler(createBackgroundHandlers({ store, tabs, tabsRestored, settings, setBadge, openSidePanel, openSource }));

@@ -13,6 +13,12 @@ interface FrameState {
 
 export type TabStateSnapshot = Record<string, Record<string, FrameState>>;
 
+/**
+ * Where the snapshot is mirrored. Extension pages watch it as the signal that some tab's
+ * state changed (the side panel then asks getTabState: the snapshot's shape stays ours).
+ */
+export const TAB_STATES_KEY = 'session:tabStates';
+
 export interface SnapshotStorage {
   getValue(): Promise<TabStateSnapshot | null>;
   setValue(value: TabStateSnapshot): Promise<void>;

@@ -8,6 +8,7 @@
  * background (BackgroundRequests); the background talks to content scripts
  * (ContentRequests). Replies are always a `Reply`: handlers never throw across contexts.
  */
+import type { DealBundle } from '../deals/types';
 import type { Settings, SettingsPatch } from '../settings';
 import type { DealView, DictionaryEntry, EnsureAction, EntityCard, PackMeta, SourceView, StoreErrorCode } from '../store';
 
@@ -50,6 +51,11 @@ export interface BackgroundRequests {
   getEntityCard: { request: { id: string }; response: EntityCard | null };
   getDeals: { request: { entityIds: string[] }; response: DealView[] };
   getAllDeals: { request: NoFields; response: DealView[] };
+  /**
+   * The side panel's deals with their figures, sources and entities (lib/deals). With
+   * `entityIds`: the deals they, or their organisations, take part in; without: all deals.
+   */
+  getDealBundle: { request: { entityIds?: string[] }; response: DealBundle };
   getSource: { request: { id: string; packId?: string }; response: SourceView | null };
   getSettings: { request: NoFields; response: Settings };
   /** Privileged. */
@@ -63,6 +69,11 @@ export interface BackgroundRequests {
   getTabState: { request: { tabId: number }; response: TabState | null };
   openSidePanel: { request: { tabId?: number }; response: { opened: boolean } };
   openSource: { request: { sourceId: string; packId?: string; quote?: string }; response: { tabId: number | null } };
+  /**
+   * Privileged. Relays focusMark to the tab's top frame: a content script only obeys senders
+   * outside any tab, and the side panel may be shown in a tab (sidepanel.html?tab=<id>).
+   */
+  focusMarkInTab: { request: { tabId: number; entityId: string }; response: { found: boolean } };
   /** Privileged. */
   setPackEnabled: { request: { packId: string; enabled: boolean }; response: PackMeta[] };
   /** Privileged. The bundled pack cannot be removed (it would come back on the next start). */
@@ -102,6 +113,7 @@ export const BACKGROUND_ACCESS: { readonly [K in BackgroundType]: Access } = {
   getEntityCard: 'any',
   getDeals: 'any',
   getAllDeals: 'any',
+  getDealBundle: 'any',
   getSource: 'any',
   getSettings: 'any',
   updateSettings: 'privileged',
@@ -114,6 +126,7 @@ export const BACKGROUND_ACCESS: { readonly [K in BackgroundType]: Access } = {
   getTabState: 'any',
   openSidePanel: 'any',
   openSource: 'any',
+  focusMarkInTab: 'privileged',
   setPackEnabled: 'privileged',
   removePack: 'privileged',
 };

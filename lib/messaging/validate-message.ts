@@ -44,6 +44,7 @@ export const BACKGROUND_VALIDATORS: { readonly [K in BackgroundType]: Validator 
   getEntityCard: fields({ id: isId }),
   getDeals: fields({ entityIds: isIdList }),
   getAllDeals: none,
+  getDealBundle: fields({ entityIds: optional(isIdList) }),
   getSource: fields({ id: isId, packId: optional(isId) }),
   getSettings: none,
   updateSettings: (message) => {
@@ -58,6 +59,7 @@ export const BACKGROUND_VALIDATORS: { readonly [K in BackgroundType]: Validator 
   getTabState: fields({ tabId: isTabId }),
   openSidePanel: fields({ tabId: optional(isTabId) }),
   openSource: fields({ sourceId: isId, packId: optional(isId), quote: optional(isString(LIMITS.quote)) }),
+  focusMarkInTab: fields({ tabId: isTabId, entityId: isId }),
   setPackEnabled: fields({ packId: isId, enabled: isBool }),
   removePack: fields({ packId: isId }),
 };

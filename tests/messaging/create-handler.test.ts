@@ -22,6 +22,7 @@ function stubHandlers(): BackgroundHandlers {
     getEntityCard: () => null,
     getDeals: () => [],
     getAllDeals: () => [],
+    getDealBundle: () => ({ deals: [], facts: [], sources: [], entities: [] }),
     getSource: () => null,
     getSettings: () => settings,
     updateSettings: () => settings,
@@ -31,6 +32,7 @@ function stubHandlers(): BackgroundHandlers {
     getTabState: () => null,
     openSidePanel: () => ({ opened: true }),
     openSource: () => ({ tabId: 2 }),
+    focusMarkInTab: () => ({ found: true }),
     setPackEnabled: () => [],
     removePack: () => ({ removed: true }),
   };
@@ -48,6 +50,8 @@ const VALID: BackgroundMessage[] = [
   { type: 'getEntityCard', id: 'khalil-hashmi' },
   { type: 'getDeals', entityIds: ['a', 'b'] },
   { type: 'getAllDeals' },
+  { type: 'getDealBundle' },
+  { type: 'getDealBundle', entityIds: ['a'] },
   { type: 'getSource', id: 'src-envoy' },
   { type: 'getSource', id: 'src-envoy', packId: 'test-pack' },
   { type: 'getSettings' },
@@ -59,6 +63,7 @@ const VALID: BackgroundMessage[] = [
   { type: 'openSidePanel' },
   { type: 'openSidePanel', tabId: 3 },
   { type: 'openSource', sourceId: 's', quote: 'a quote' },
+  { type: 'focusMarkInTab', tabId: 3, entityId: 'x' },
   { type: 'setPackEnabled', packId: 'p', enabled: false },
   { type: 'removePack', packId: 'p' },
 ];
@@ -117,11 +122,12 @@ describe('createHandler: who may send what', () => {
     { type: 'updateSettings', patch: { enabled: false } },
     { type: 'setPackEnabled', packId: 'p', enabled: false },
     { type: 'removePack', packId: 'p' },
+    { type: 'focusMarkInTab', tabId: 3, entityId: 'x' },
   ];
 
   it.each(privileged.map((m) => [m.type, m] as const))('%s is refused from a content script and from a spoofed page', async (_, message) => {
     const updateSettings = vi.fn();
-    const { handler } = setup({ updateSettings, setPackEnabled: updateSettings, removePack: updateSettings });
+    const { handler } = setup({ updateSettings, setPackEnabled: updateSettings, removePack: updateSettings, focusMarkInTab: updateSettings });
     for (const sender of [senders.contentScript(), senders.spoofedPage()]) {
       expect(await handler.handle(message, sender)).toEqual({ ok: false, error: 'only extension pages may send this message', code: 'rejected' });
     }
