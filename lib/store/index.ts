@@ -5,6 +5,7 @@ export { normaliseAlias } from './normalise-alias';
 export { StoreError, isQuotaError, toStoreError } from './store-error';
 export type { StoreErrorCode } from './store-error';
 export { LOAD_CHUNK_SIZE, loadPack, packCounts, removePack, setPackEnabled } from './load-pack';
+export type { LoadOptions, LoadProgress } from './load-pack';
 export { bundledMarkerItem, ensureBundledPack, requestPersistence } from './ensure-bundled-pack';
 export type { BundledMarker, EnsureAction, EnsureOptions, EnsureResult, MarkerStorage } from './ensure-bundled-pack';
 export { entitiesByAlias, entityById, matcherDictionary, packList } from './entity-queries';

@@ -53,9 +53,24 @@ function withPack<T extends object>(packId: string, records: readonly T[]): Arra
   return records.map((record) => ({ ...record, packId }));
 }
 
-async function putChunked<T>(table: { bulkPut(items: readonly T[]): Promise<unknown> }, rows: readonly T[]): Promise<void> {
+/** Rows written so far and in all, after each chunk (for an import's progress bar). */
+export type LoadProgress = (written: number, total: number) => void;
+
+export interface LoadOptions {
+  onProgress?: LoadProgress;
+  /**
+   * Runs inside the load's transaction with the pack already stored under this id (if
+   * any), before anything is written; throwing aborts the load with nothing changed. An
+   * import uses it to refuse an older version without a window between check and write.
+   */
+  guard?: (previous: PackMeta | undefined) => void;
+}
+
+async function putChunked<T>(table: { bulkPut(items: readonly T[]): Promise<unknown> }, rows: readonly T[], advance: (n: number) => void = () => {}): Promise<void> {
   for (let start = 0; start < rows.length; start += LOAD_CHUNK_SIZE) {
-    await table.bulkPut(rows.slice(start, start + LOAD_CHUNK_SIZE));
+    const chunk = rows.slice(start, start + LOAD_CHUNK_SIZE);
+    await table.bulkPut(chunk);
+    advance(chunk.length);
   }
 }
 
@@ -79,18 +94,33 @@ async function deletePackRows(db: FactmarkDB, packId: string): Promise<void> {
  * was already installed. Throws StoreError (code 'quota' on a full disk); the store is
  * then exactly as before.
  */
-export async function loadPack(db: FactmarkDB, pack: FactPack, kind: PackKind, now = Date.now()): Promise<PackMeta> {
+export async function loadPack(db: FactmarkDB, pack: FactPack, kind: PackKind, now = Date.now(), options: LoadOptions = {}): Promise<PackMeta> {
   assertLoadable(pack);
+  const counts = packCounts(pack);
+  // Entities are written twice (entities and aliases).
+  const total = counts.sources + 2 * counts.entities + counts.roles + counts.facts + counts.deals;
+  let written = 0;
+  let refusal: { error: unknown } | undefined;
+  const advance = (n: number) => {
+    written += n;
+    options.onProgress?.(written, total);
+  };
   try {
     return await db.transaction('rw', [db.packs, ...db.contentTables], async () => {
       const previous = await db.packs.get(pack.id);
+      try {
+        options.guard?.(previous);
+      } catch (error) {
+        refusal = { error };
+        throw error;
+      }
       await deletePackRows(db, pack.id);
-      await putChunked(db.sources, withPack(pack.id, pack.sources));
-      await putChunked(db.entities, withPack(pack.id, pack.entities));
-      await putChunked(db.aliases, aliasRows(pack));
-      await putChunked(db.roles, withPack(pack.id, pack.roles));
-      await putChunked(db.facts, withPack(pack.id, pack.facts));
-      await putChunked(db.deals, dealRows(pack));
+      await putChunked(db.sources, withPack(pack.id, pack.sources), advance);
+      await putChunked(db.entities, withPack(pack.id, pack.entities), advance);
+      await putChunked(db.aliases, aliasRows(pack), advance);
+      await putChunked(db.roles, withPack(pack.id, pack.roles), advance);
+      await putChunked(db.facts, withPack(pack.id, pack.facts), advance);
+      await putChunked(db.deals, dealRows(pack), advance);
       const meta: PackMeta = {
         id: pack.id,
         name: pack.name,
@@ -99,12 +129,14 @@ export async function loadPack(db: FactmarkDB, pack: FactPack, kind: PackKind, n
         kind,
         enabled: previous?.enabled ?? true,
         installedAt: now,
-        counts: packCounts(pack),
+        counts,
       };
       await db.packs.put(meta);
       return meta;
     });
   } catch (error) {
+    // The guard's own refusal reaches the caller as it was thrown.
+    if (refusal) throw refusal.error;
     throw toStoreError(error, `loading pack "${pack.id}"`);
   }
 }

@@ -1,0 +1,99 @@
+/**
+ * Importing a fact pack from a file the user chose: size check, read, parse, validate,
+ * hash check, version check, then one all-or-nothing write (lib/store loadPack). Every
+ * refusal comes back as an ImportProblem and leaves the store exactly as it was.
+ *
+ * Runs in the options page, which shares the extension origin's IndexedDB with the
+ * background: a pack of up to 200 MB never has to cross a message channel (Chrome caps a
+ * message at 64 MiB). The page tells the background afterwards (`packsChanged`).
+ */
+import { validatePack, verifyPackHash, type ValidateOptions } from '../pack/validate';
+import type { FactmarkDB, PackMeta } from '../store/db';
+import { bundledMarkerItem, type MarkerStorage } from '../store/ensure-bundled-pack';
+import { loadPack } from '../store/load-pack';
+import { StoreError } from '../store/store-error';
+import { ImportRefusal, type ImportProblem } from './import-problem';
+import { MAX_PACK_FILE_BYTES } from './limits';
+import { compareVersions } from './pack-version';
+import { parseJson, readTextFile } from './read-text-file';
+
+export type ImportPhase = 'reading' | 'checking' | 'writing';
+
+export interface ImportProgress {
+  phase: ImportPhase;
+  /** Bytes read or rows written; 0 of 0 while checking (no measure there). */
+  done: number;
+  total: number;
+}
+
+export interface ImportOptions {
+  maxBytes?: number;
+  onProgress?: (progress: ImportProgress) => void;
+  /** Ids an import may never take. Default: the bundled pack's (reservedPackIds). */
+  reservedIds?: readonly string[];
+  now?: () => number;
+  validate?: ValidateOptions;
+}
+
+export type ImportResult = { ok: true; meta: PackMeta; replaced?: string } | { ok: false; problem: ImportProblem };
+
+/**
+ * The bundled pack's id, from the store and from the marker ensureBundledPack keeps: an
+ * import under that id would be overwritten by the next start (or would overwrite it).
+ */
+export async function reservedPackIds(db: FactmarkDB, marker: MarkerStorage = bundledMarkerItem()): Promise<string[]> {
+  const [bundled, stored] = await Promise.all([db.packs.where('kind').equals('bundled').primaryKeys(), marker.getValue().catch(() => null)]);
+  return [...new Set([...bundled, ...(stored ? [stored.packId] : [])])];
+}
+
+/** Lets the page paint the progress bar before a long synchronous step. */
+const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+function storeProblem(error: unknown): ImportProblem {
+  if (error instanceof ImportRefusal) return error.problem;
+  if (error instanceof StoreError && error.code === 'quota') return { kind: 'quota' };
+  return { kind: 'store', detail: error instanceof Error ? error.message : String(error) };
+}
+
+export async function importPackFile(db: FactmarkDB, file: Blob, options: ImportOptions = {}): Promise<ImportResult> {
+  const read = await readTextFile(file, {
+    maxBytes: options.maxBytes ?? MAX_PACK_FILE_BYTES,
+    onProgress: (done, total) => options.onProgress?.({ phase: 'reading', done, total }),
+  });
+  if (!read.ok) return read;
+  options.onProgress?.({ phase: 'checking', done: 0, total: 0 });
+  await pause();
+  const parsed = parseJson(read.text);
+  if (!parsed.ok) return parsed;
+  return importPackValue(db, parsed.value, options);
+}
+
+/** The steps after parsing: also the entry point for tests and callers that hold a value. */
+export async function importPackValue(db: FactmarkDB, value: unknown, options: ImportOptions = {}): Promise<ImportResult> {
+  options.onProgress?.({ phase: 'checking', done: 0, total: 0 });
+  await pause();
+  const checked = validatePack(value, options.validate);
+  if (!checked.ok) return { ok: false, problem: { kind: 'invalid', errors: checked.errors } };
+  const pack = checked.pack;
+  if (!(await verifyPackHash(pack))) return { ok: false, problem: { kind: 'hash-mismatch', packId: pack.id } };
+  const reserved = options.reservedIds ?? (await reservedPackIds(db));
+  if (reserved.includes(pack.id)) return { ok: false, problem: { kind: 'bundled-id', packId: pack.id } };
+
+  let replaced: string | undefined;
+  try {
+    const meta = await loadPack(db, pack, 'imported', (options.now ?? Date.now)(), {
+      onProgress: (done, total) => options.onProgress?.({ phase: 'writing', done, total }),
+      guard: (previous) => {
+        if (!previous) return;
+        if (previous.kind === 'bundled') throw new ImportRefusal({ kind: 'bundled-id', packId: pack.id });
+        if (compareVersions(pack.version, previous.version) <= 0) {
+          throw new ImportRefusal({ kind: 'not-newer', packId: pack.id, version: pack.version, installed: previous.version });
+        }
+        replaced = previous.version;
+      },
+    });
+    return replaced === undefined ? { ok: true, meta } : { ok: true, meta, replaced };
+  } catch (error) {
+    return { ok: false, problem: storeProblem(error) };
+  }
+}
