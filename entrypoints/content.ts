@@ -37,6 +37,7 @@ export default defineContentScript({
         app.step(direction === 'next' ? 1 : -1);
         return { found: (app.current?.list.length ?? 0) > 0 };
       },
+      ping: () => ({ running: true }),
     });
     browser.runtime.onMessage.addListener(handler.listener);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(handler.listener));

@@ -7,18 +7,24 @@ import { browser, type Browser } from 'wxt/browser';
 import type { ContentMessage } from '../messaging/protocol';
 import { sendToTab } from '../messaging/send-message';
 
-type Tab = Partial<Pick<Browser.tabs.Tab, 'id' | 'windowId'>>;
+type Tab = Partial<Pick<Browser.tabs.Tab, 'id' | 'windowId' | 'url'>>;
 
 export interface CommandDeps {
   openSidePanel(target: { tabId?: number; windowId?: number }): Promise<boolean>;
   send(tabId: number, message: ContentMessage, options?: { frameId?: number }): Promise<unknown>;
   activeTab(): Promise<Tab | undefined>;
+  /**
+   * 'toggle-page' through runOnTab (run-on-tab.ts), which also injects the content script
+   * where the browser did not start it: the command's activeTab grant allows that.
+   */
+  runOnTab?(tab: { id: number; url?: string }): Promise<unknown>;
 }
 
-export const defaultCommandDeps = (openSidePanel: CommandDeps['openSidePanel']): CommandDeps => ({
+export const defaultCommandDeps = (openSidePanel: CommandDeps['openSidePanel'], runOnTab?: CommandDeps['runOnTab']): CommandDeps => ({
   openSidePanel,
   send: (tabId, message, options) => sendToTab(tabId, message, options),
   activeTab: async () => (await browser.tabs.query({ active: true, currentWindow: true }))[0],
+  ...(runOnTab ? { runOnTab } : {}),
 });
 
 /** What a page command sends, and to which frames (mark navigation is the top frame's job). */
@@ -40,6 +46,7 @@ export function runCommand(command: string, tab: Tab | undefined, deps: CommandD
   return (async () => {
     const target = tab?.id !== undefined ? tab : await deps.activeTab();
     if (target?.id === undefined) return undefined;
+    if (command === 'toggle-page' && deps.runOnTab) return deps.runOnTab(target.url === undefined ? { id: target.id } : { id: target.id, url: target.url });
     return deps.send(target.id, page.message, page.frameId === undefined ? undefined : { frameId: page.frameId });
   })();
 }

@@ -1,4 +1,5 @@
 /** The background's answer to every message of lib/messaging/protocol.ts. */
+import { browser } from 'wxt/browser';
 import type { BackgroundHandlers, HandlerContext } from '../messaging/create-handler';
 import type { TabState } from '../messaging/protocol';
 import { loadSettings, updateSettings, type SettingsItem } from '../settings/settings-item';
@@ -13,6 +14,7 @@ import { matcherDictionary, packList } from '../store/entity-queries';
 import { removePack, setPackEnabled } from '../store/load-pack';
 import { sourceById } from '../store/source-queries';
 import type { SourceLink } from './open-source';
+import { defaultRunOnTabDeps, runOnTab, type RunOnTabResult } from './run-on-tab';
 import { StoreService } from './store-service';
 import type { TabStates } from './tab-state';
 
@@ -26,6 +28,10 @@ export interface BackgroundDeps {
   /** Must open synchronously (user gesture): see side-panel.ts. */
   openSidePanel(target: { tabId?: number; windowId?: number }): Promise<boolean>;
   openSource(link: SourceLink, openerTabId?: number): Promise<number | null>;
+  /** Runs Factmark on a tab (lib/background/run-on-tab.ts). Default: runOnTab with the real browser. */
+  runOnTab?(tabId: number): Promise<RunOnTabResult>;
+  /** The options page changed the packs in the store: drop anything derived from them. */
+  packsChanged?(): void;
   /** Scrolls a tab to an entity's first mark and opens its card. Default: focusMark to the top frame. */
   focusMark?(tabId: number, entityId: string): Promise<boolean>;
 }
@@ -106,6 +112,16 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
       const meta = await ready.packs.get(packId);
       if (meta?.kind === 'bundled') throw new Error('the bundled pack cannot be removed; turn it off instead');
       return { removed: await removePack(ready, packId) };
+    },
+    packsChanged: async () => {
+      deps.packsChanged?.();
+      const ready = await db();
+      return { packs: await packList(ready), store: store.status };
+    },
+    runOnTab: async ({ tabId }) => {
+      if (deps.runOnTab) return deps.runOnTab(tabId);
+      const tab = await browser.tabs.get(tabId);
+      return runOnTab({ id: tabId, ...(tab.url === undefined ? {} : { url: tab.url }) }, defaultRunOnTabDeps(() => loadSettings(settings)));
     },
   };
 }

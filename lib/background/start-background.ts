@@ -9,12 +9,13 @@ import { createHandler, type Handler } from '../messaging/create-handler';
 import { sendToTab } from '../messaging/send-message';
 import type { FactPack } from '../pack/types';
 import type { Settings } from '../settings/settings';
-import { settingsItem, watchSettings } from '../settings/settings-item';
+import { loadSettings, settingsItem, watchSettings } from '../settings/settings-item';
 import { createStore, type FactmarkDB } from '../store/db';
 import { initBadge, setBadge } from './badge';
 import { defaultCommandDeps, runCommand } from './commands';
 import { createBackgroundHandlers } from './handlers';
 import { openSource } from './open-source';
+import { defaultRunOnTabDeps, runOnTab } from './run-on-tab';
 import { openSidePanel } from './side-panel';
 import { StoreService } from './store-service';
 import { TAB_STATES_KEY, TabStates, type TabStateSnapshot } from './tab-state';
@@ -46,7 +47,8 @@ export function startBackground(bundled: FactPack, db: FactmarkDB = createStore(
     if (change.status === 'loading' && tabs.clear(tabId)) void setBadge(tabId, 0);
   });
   browser.tabs.onRemoved.addListener((tabId) => void tabs.clear(tabId));
-  const commandDeps = defaultCommandDeps((target) => openSidePanel(target));
+  const runOnTabDeps = defaultRunOnTabDeps(() => loadSettings(settings));
+  const commandDeps = defaultCommandDeps((target) => openSidePanel(target), (tab) => runOnTab(tab, runOnTabDeps));
   browser.commands?.onCommand.addListener((command, tab) => void runCommand(command, tab, commandDeps));
   watchSettings((next) => void broadcastSettings(next), settings);
 

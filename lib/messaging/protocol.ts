@@ -78,6 +78,16 @@ export interface BackgroundRequests {
   setPackEnabled: { request: { packId: string; enabled: boolean }; response: PackMeta[] };
   /** Privileged. The bundled pack cannot be removed (it would come back on the next start). */
   removePack: { request: { packId: string }; response: { removed: boolean } };
+  /**
+   * Privileged. The options page wrote to the store itself (a pack import, which is too
+   * big for a message): the background drops what it derived from the packs.
+   */
+  packsChanged: { request: NoFields; response: Status };
+  /**
+   * Privileged. "Factmark, this page" from the popup: toggles a running content script, or
+   * injects it where the browser did not start it (activeTab; see lib/background/run-on-tab.ts).
+   */
+  runOnTab: { request: { tabId: number }; response: { injected: boolean; active: boolean | null } };
 }
 
 export interface ContentRequests {
@@ -86,6 +96,8 @@ export interface ContentRequests {
   togglePage: { request: NoFields; response: { active: boolean } };
   /** The next-mark / previous-mark keyboard commands. */
   stepMark: { request: { direction: 'next' | 'previous' }; response: { found: boolean } };
+  /** Whether a content script runs in the frame (before injecting one: see runOnTab). */
+  ping: { request: NoFields; response: { running: true } };
 }
 
 type MessagesOf<Map extends object> = { [K in keyof Map & string]: { type: K } & (Map[K] extends { request: infer R } ? R : never) }[keyof Map & string];
@@ -129,4 +141,6 @@ export const BACKGROUND_ACCESS: { readonly [K in BackgroundType]: Access } = {
   focusMarkInTab: 'privileged',
   setPackEnabled: 'privileged',
   removePack: 'privileged',
+  packsChanged: 'privileged',
+  runOnTab: 'privileged',
 };

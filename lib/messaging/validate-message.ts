@@ -62,6 +62,8 @@ export const BACKGROUND_VALIDATORS: { readonly [K in BackgroundType]: Validator 
   focusMarkInTab: fields({ tabId: isTabId, entityId: isId }),
   setPackEnabled: fields({ packId: isId, enabled: isBool }),
   removePack: fields({ packId: isId }),
+  packsChanged: none,
+  runOnTab: fields({ tabId: isTabId }),
 };
 
 export const CONTENT_VALIDATORS: { readonly [K in ContentType]: Validator } = {
@@ -70,6 +72,7 @@ export const CONTENT_VALIDATORS: { readonly [K in ContentType]: Validator } = {
   focusMark: fields({ entityId: isId }),
   togglePage: none,
   stepMark: fields({ direction: (v) => v === 'next' || v === 'previous' }),
+  ping: none,
 };
 
 /** The message's type if it is an object with a known `type`, else the reason it is not. */

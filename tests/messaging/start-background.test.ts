@@ -56,8 +56,10 @@ describe('startBackground', () => {
     await background.store.ready();
     command('next-mark', { id: 5 });
     command('toggle-page', { id: 5 });
-    await vi.waitFor(() => expect(tabsSendMessage).toHaveBeenCalledTimes(2));
+    // toggle-page asks first whether a content script runs there (run-on-tab.ts).
+    await vi.waitFor(() => expect(tabsSendMessage).toHaveBeenCalledTimes(3));
     expect(tabsSendMessage).toHaveBeenCalledWith(5, { type: 'stepMark', direction: 'next' }, { frameId: 0 });
+    expect(tabsSendMessage).toHaveBeenCalledWith(5, { type: 'ping' }, { frameId: 0 });
     expect(tabsSendMessage).toHaveBeenCalledWith(5, { type: 'togglePage' });
   });
 
