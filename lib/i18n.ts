@@ -16,12 +16,13 @@ export type MessageKey = keyof typeof en;
 function substitute(key: string, subs: readonly string[]): string {
   const entry = fallback[key];
   if (!entry) return key;
-  let text = entry.message;
-  for (const [name, ph] of Object.entries(entry.placeholders ?? {})) {
-    const index = Number(ph.content.replace('$', '')) - 1;
-    text = text.replace(new RegExp(`\\$${name}\\$`, 'gi'), subs[index] ?? '');
-  }
-  return text.replace(/\$(\d)/g, (_, n: string) => subs[Number(n) - 1] ?? '');
+  // One pass over the message, as Chrome does: a value that itself contains "$1" or "$&"
+  // ("US$1.5 million") is inserted as it is, never substituted again.
+  const placeholders = new Map(Object.entries(entry.placeholders ?? {}).map(([name, ph]) => [name.toLowerCase(), Number(ph.content.replace('$', '')) - 1]));
+  return entry.message.replace(/\$([A-Za-z0-9_]+)\$|\$(\d)/g, (match, name: string | undefined, digit: string | undefined) => {
+    const index = name !== undefined ? placeholders.get(name.toLowerCase()) : Number(digit) - 1;
+    return index === undefined ? match : (subs[index] ?? '');
+  });
 }
 
 export function t(key: MessageKey, ...subs: Array<string | number>): string {
