@@ -1,2 +1,7 @@
 import { render } from 'preact';
-render(<main>Factmark</main>, document.getElementById('app')!);
+import { OptionsApp } from '../../components/options/options-app';
+import '../../components/options/options.css';
+import { t } from '../../lib/i18n';
+
+document.title = t('opt_title');
+render(<OptionsApp />, document.getElementById('app')!);

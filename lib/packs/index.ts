@@ -7,3 +7,4 @@ export * from './limits';
 export * from './pack-version';
 export * from './read-text-file';
 export * from './settings-file';
+export * from './page-store';
