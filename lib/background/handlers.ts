@@ -10,9 +10,11 @@ import { dealBundle } from '../deals/deal-bundle';
 import { sendToTab } from '../messaging/send-message';
 import { allDeals, dealsByParty } from '../store/deal-queries';
 import { entityCard } from '../store/entity-card';
-import { matcherDictionary, packList } from '../store/entity-queries';
+import { entitySummaries, matcherDictionary, packList } from '../store/entity-queries';
 import { removePack, setPackEnabled } from '../store/load-pack';
 import { sourceById } from '../store/source-queries';
+import { enabledPackIds } from '../store/pack-order';
+import { SearchService } from '../search/search-service';
 import type { SourceLink } from './open-source';
 import { defaultRunOnTabDeps, runOnTab, type RunOnTabResult } from './run-on-tab';
 import { StoreService } from './store-service';
@@ -34,6 +36,8 @@ export interface BackgroundDeps {
   packsChanged?(): void;
   /** Scrolls a tab to an entity's first mark and opens its card. Default: focusMark to the top frame. */
   focusMark?(tabId: number, entityId: string): Promise<boolean>;
+  /** The popup's search. Default: a SearchService over `store`, made on the first search. */
+  search?: SearchService;
 }
 
 /** The top frame: mark navigation is its job (as for the next-mark command). */
@@ -61,6 +65,9 @@ function withoutUndefined<T extends object>(value: T): T {
 export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandlers {
   const { store, tabs, settings } = deps;
   const db = () => store.ready();
+  // Made on first use: most service worker lives only answer content scripts.
+  let searchService = deps.search;
+  const searching = () => (searchService ??= new SearchService(store));
   return {
     getStatus: async () => ({ packs: await packList(await db()), store: store.status }),
     getDictionary: async () => {
@@ -105,16 +112,20 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
     setPackEnabled: async ({ packId, enabled }) => {
       const ready = await db();
       if (!(await setPackEnabled(ready, packId, enabled))) throw new Error(`no pack "${packId}"`);
+      searchService?.invalidate();
       return packList(ready);
     },
     removePack: async ({ packId }) => {
       const ready = await db();
       const meta = await ready.packs.get(packId);
       if (meta?.kind === 'bundled') throw new Error('the bundled pack cannot be removed; turn it off instead');
-      return { removed: await removePack(ready, packId) };
+      const removed = await removePack(ready, packId);
+      searchService?.invalidate();
+      return { removed };
     },
     packsChanged: async () => {
       deps.packsChanged?.();
+      searchService?.invalidate();
       const ready = await db();
       return { packs: await packList(ready), store: store.status };
     },
@@ -122,6 +133,12 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
       if (deps.runOnTab) return deps.runOnTab(tabId);
       const tab = await browser.tabs.get(tabId);
       return runOnTab({ id: tabId, ...(tab.url === undefined ? {} : { url: tab.url }) }, defaultRunOnTabDeps(() => loadSettings(settings)));
+    },
+    search: ({ query, limit }) => searching().search(query, limit === undefined ? {} : { limit }),
+    getEntitySummaries: async ({ ids }) => {
+      const ready = await db();
+      const known = await entitySummaries(ready, ids, await enabledPackIds(ready));
+      return ids.flatMap((id) => known.get(id) ?? []);
     },
   };
 }

@@ -10,7 +10,8 @@
  */
 import type { DealBundle } from '../deals/types';
 import type { Settings, SettingsPatch } from '../settings';
-import type { DealView, DictionaryEntry, EnsureAction, EntityCard, PackMeta, SourceView, StoreErrorCode } from '../store';
+import type { SearchResults } from '../search/search';
+import type { DealView, DictionaryEntry, EnsureAction, EntityCard, EntitySummary, PackMeta, SourceView, StoreErrorCode } from '../store';
 
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: string; code?: string };
 
@@ -88,6 +89,14 @@ export interface BackgroundRequests {
    * injects it where the browser did not start it (activeTab; see lib/background/run-on-tab.ts).
    */
   runOnTab: { request: { tabId: number }; response: { injected: boolean; active: boolean | null } };
+  /**
+   * The popup's search box (lib/search): results grouped by kind, best first, with the
+   * query's words marked. `limit` is hits per group (default 5, at most 50). An empty
+   * query returns nothing and starts loading the index, so the popup sends one as it opens.
+   */
+  search: { request: { query: string; limit?: number }; response: SearchResults };
+  /** Names and types of entities, in the order asked, unknown ids left out (the popup's "this page" list). */
+  getEntitySummaries: { request: { ids: string[] }; response: EntitySummary[] };
 }
 
 export interface ContentRequests {
@@ -143,4 +152,7 @@ export const BACKGROUND_ACCESS: { readonly [K in BackgroundType]: Access } = {
   removePack: 'privileged',
   packsChanged: 'privileged',
   runOnTab: 'privileged',
+  // Reads only what the card already shows; the card in the page may search one day too.
+  search: 'any',
+  getEntitySummaries: 'any',
 };

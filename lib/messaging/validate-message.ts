@@ -11,7 +11,7 @@ export type Fields = Record<string, unknown>;
 /** The reason the message is malformed, or null. */
 export type Validator = (message: Fields) => string | null;
 
-export const LIMITS = { id: 200, ids: 10_000, quote: 5_000, count: 1_000_000, site: 253 } as const;
+export const LIMITS = { id: 200, ids: 10_000, quote: 5_000, count: 1_000_000, site: 253, query: 200, searchLimit: 50 } as const;
 
 type Check = (value: unknown) => boolean;
 
@@ -64,6 +64,9 @@ export const BACKGROUND_VALIDATORS: { readonly [K in BackgroundType]: Validator 
   removePack: fields({ packId: isId }),
   packsChanged: none,
   runOnTab: fields({ tabId: isTabId }),
+  // An empty query is allowed: it warms the index (protocol.ts).
+  search: fields({ query: (v) => typeof v === 'string' && v.length <= LIMITS.query, limit: optional((v) => typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= LIMITS.searchLimit) }),
+  getEntitySummaries: fields({ ids: isIdList }),
 };
 
 export const CONTENT_VALIDATORS: { readonly [K in ContentType]: Validator } = {
