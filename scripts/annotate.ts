@@ -9,7 +9,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Window } from 'happy-dom';
+import { parseHTML } from 'linkedom';
 import { buildDictionary } from '../lib/match/dictionary';
 import { findMentions, findMentionsInText, type Rejection } from '../lib/match/find-mentions';
 import { DEFAULT_MARK_TYPES, dictionaryEntities } from '../lib/match/from-pack';
@@ -27,12 +27,14 @@ async function loadPack(): Promise<FactPack> {
   return JSON.parse(readFileSync(PACK, 'utf8')) as FactPack;
 }
 
+/**
+ * The page's visible text blocks, read as the content script reads them. linkedom only
+ * parses (no scripts, no resource loading), which is what a saved page needs here.
+ */
 function htmlBlocks(html: string): string[] {
-  const window = new Window({ settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true, disableIframePageLoading: true } });
-  const doc = new window.DOMParser().parseFromString(html, 'text/html');
-  const blocks = collectBlocks(doc.body as unknown as Node).map((b) => b.text);
-  void window.happyDOM.close();
-  return blocks;
+  const { document } = parseHTML(html);
+  const root = (document.body ?? document.documentElement) as unknown as Node;
+  return collectBlocks(root).map((b) => b.text);
 }
 
 export async function main(args: string[]): Promise<number> {

@@ -39,15 +39,29 @@ mark.factmark:focus-visible{outline:2px solid Highlight;outline-offset:1px}
   return [base, ...perType].join('\n');
 }
 
-/** Adds (or updates) our style element; returns a function that removes it. */
+/**
+ * Adds (or updates) our styles; returns a function that removes them. A constructed
+ * stylesheet in `adoptedStyleSheets` is not subject to the page's Content-Security-Policy
+ * (a strict `style-src` would block a <style> element) and adds no node to the page.
+ */
 export function installMarkStyles(doc: Document, style: MarkStyle): () => void {
-  let el = doc.querySelector<HTMLStyleElement>(`style[${OWN_UI_ATTRIBUTE}="marks"]`);
-  if (!el) {
-    el = doc.createElement('style');
-    el.setAttribute(OWN_UI_ATTRIBUTE, 'marks');
-    (doc.head ?? doc.documentElement).appendChild(el);
+  const css = markCss(style);
+  const Sheet = doc.defaultView?.CSSStyleSheet;
+  if (Sheet && 'adoptedStyleSheets' in doc) {
+    try {
+      const sheet = new Sheet();
+      sheet.replaceSync(css);
+      doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+      return () => {
+        doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== sheet);
+      };
+    } catch {
+      // Older engines: fall through to a <style> element.
+    }
   }
-  el.textContent = markCss(style);
-  const node = el;
-  return () => node.remove();
+  const el = doc.createElement('style');
+  el.setAttribute(OWN_UI_ATTRIBUTE, 'marks');
+  el.textContent = css;
+  (doc.head ?? doc.documentElement).appendChild(el);
+  return () => el.remove();
 }
