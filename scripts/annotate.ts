@@ -11,7 +11,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { buildDictionary } from '../lib/match/dictionary';
-import { findMentions, findMentionsInText, type Rejection } from '../lib/match/find-mentions';
+import { findMentions, findMentionsInText, type BlockText, type Rejection } from '../lib/match/find-mentions';
 import { DEFAULT_MARK_TYPES, dictionaryEntities } from '../lib/match/from-pack';
 import { collectBlocks } from '../lib/overlay/text-blocks';
 import type { FactPack } from '../lib/pack/types';
@@ -31,10 +31,10 @@ async function loadPack(): Promise<FactPack> {
  * The page's visible text blocks, read as the content script reads them. linkedom only
  * parses (no scripts, no resource loading), which is what a saved page needs here.
  */
-function htmlBlocks(html: string): string[] {
+function htmlBlocks(html: string): BlockText[] {
   const { document } = parseHTML(html);
   const root = (document.body ?? document.documentElement) as unknown as Node;
-  return collectBlocks(root).map((b) => b.text);
+  return collectBlocks(root).map((b) => ({ text: b.text, heading: b.heading }));
 }
 
 export async function main(args: string[]): Promise<number> {
@@ -67,7 +67,7 @@ export async function main(args: string[]): Promise<number> {
       let at = 0;
       for (const b of blocks) {
         offsets.push(at);
-        at += b.length + 1;
+        at += b.text.length + 1;
       }
       mentions = findMentions(dict, blocks, rejected).map((m) => ({ ...m, start: m.start + offsets[m.block]!, end: m.end + offsets[m.block]! }));
     } else {

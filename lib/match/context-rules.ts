@@ -25,6 +25,8 @@ export interface Decision {
   candidate: Candidate;
   /** The sense chosen, or undefined when the candidate was rejected. */
   sense?: AliasSense;
+  /** Where the mention starts when it takes in a title ("Ambassador Hashmi"), in folded text. */
+  start?: number;
   /** Why it was rejected (for debugging and tests). */
   reason?: string;
 }
@@ -124,6 +126,37 @@ interface Block {
   folded: Folded;
   original: string;
   candidates: Candidate[];
+  /** A headline: its short names may refer ahead to the full name in the article. */
+  heading?: boolean;
+}
+
+/** A short form takes in the title before it, as a reader reads it: "Ambassador Hashmi", "Dr. Butt". */
+function titleStart(text: string, c: Candidate): number | undefined {
+  const w = wordsBefore(text, c.start, 1)[0];
+  if (!w || (w.gap !== '' && w.gap !== '.') || !isCapitalised(w.text) || !TITLES.has(lowerOf(w))) return undefined;
+  return w.start;
+}
+
+/**
+ * Who each person token (surname, given name) first refers to on the page: the first full
+ * name that carries it, or -1 when another person of that name comes first. Lets a
+ * headline's "Imran" refer ahead to the article's "Imran Khan".
+ */
+function firstReferents(dict: Dictionary, blocks: readonly Block[]): Map<string, number> {
+  const first = new Map<string, number>();
+  for (const b of blocks) {
+    for (const c of b.candidates) {
+      for (const s of c.senses) {
+        if (s.kind === 'name' && dict.entities[s.entity]!.type === 'person') {
+          for (const token of dict.personTokens[s.entity] ?? []) if (!first.has(token)) first.set(token, s.entity);
+        } else if ((s.kind === 'surname' || s.kind === 'given') && (nameWordBefore(b.folded.cased, c) || nameWordAfter(b.folded.cased, c))) {
+          const key = dict.patterns[c.pattern]!.key;
+          if (!first.has(key)) first.set(key, -1);
+        }
+      }
+    }
+  }
+  return first;
 }
 
 export function decide(dict: Dictionary, blocks: readonly Block[]): Decision[][] {
@@ -166,6 +199,7 @@ export function decide(dict: Dictionary, blocks: readonly Block[]): Decision[][]
 
   // Document order: coreference needs to know who was named last.
   const lastReferent = new Map<string, number>();
+  const aheadReferent = blocks.some((b) => b.heading) ? firstReferents(dict, blocks) : new Map<string, number>();
   const out: Decision[][] = [];
   for (const b of blocks) {
     const text = b.folded.cased;
@@ -198,8 +232,9 @@ export function decide(dict: Dictionary, blocks: readonly Block[]): Decision[][]
           case 'surname':
           case 'given':
             if (otherName) return 'part of another person’s name';
-            if (lastReferent.get(key) !== sense.entity) return 'not introduced by the full name before';
-            return '';
+            if (lastReferent.get(key) === sense.entity) return '';
+            if (b.heading && !lastReferent.has(key) && aheadReferent.get(key) === sense.entity) return '';
+            return 'not introduced by the full name before';
           case 'acronym': {
             if (bracketed(text, c)) {
               const prev = b.candidates[k - 1];
@@ -227,7 +262,9 @@ export function decide(dict: Dictionary, blocks: readonly Block[]): Decision[][]
         for (const token of dict.personTokens[s.entity] ?? []) lastReferent.set(token, someoneElse && !chosen ? -1 : s.entity);
       }
       if (chosen?.kind === 'surname' || chosen?.kind === 'given') lastReferent.set(key, chosen.entity);
-      decisions.push(chosen ? { candidate: c, sense: chosen } : { candidate: c, reason });
+      if (!chosen) decisions.push({ candidate: c, reason });
+      else if (chosen.kind === 'surname' || chosen.kind === 'given') decisions.push({ candidate: c, sense: chosen, start: titleStart(text, c) });
+      else decisions.push({ candidate: c, sense: chosen });
     });
     out.push(decisions);
   }

@@ -36,11 +36,18 @@ export interface PreparedBlock {
   original: string;
   folded: Folded;
   candidates: Candidate[];
+  /** A headline (h1–h6): short names there may refer ahead to the article's full names. */
+  heading?: boolean;
 }
 
-export function prepareBlock(dict: Dictionary, original: string): PreparedBlock {
+export interface BlockText {
+  text: string;
+  heading?: boolean;
+}
+
+export function prepareBlock(dict: Dictionary, original: string, heading = false): PreparedBlock {
   const folded = foldText(original);
-  return { original, folded, candidates: findCandidates(dict, folded, 0) };
+  return { original, folded, candidates: findCandidates(dict, folded, 0), heading };
 }
 
 /** Runs the context rules over prepared blocks (page order) and returns the mentions. */
@@ -49,7 +56,7 @@ export function decideMentions(dict: Dictionary, blocks: readonly PreparedBlock[
   decide(dict, blocks).forEach((decisions, i) => {
     const { original, folded } = blocks[i]!;
     for (const d of decisions) {
-      const start = folded.origStart[d.candidate.start]!;
+      const start = folded.origStart[d.start ?? d.candidate.start]!;
       const end = folded.origEnd[d.candidate.end - 1]!;
       const surface = original.slice(start, end);
       if (!d.sense) {
@@ -63,8 +70,12 @@ export function decideMentions(dict: Dictionary, blocks: readonly PreparedBlock[
   return mentions;
 }
 
-export function findMentions(dict: Dictionary, texts: readonly string[], rejected?: Rejection[]): Mention[] {
-  return decideMentions(dict, texts.map((t) => prepareBlock(dict, t)), rejected);
+export function findMentions(dict: Dictionary, texts: ReadonlyArray<string | BlockText>, rejected?: Rejection[]): Mention[] {
+  return decideMentions(
+    dict,
+    texts.map((t) => (typeof t === 'string' ? prepareBlock(dict, t) : prepareBlock(dict, t.text, t.heading))),
+    rejected,
+  );
 }
 
 /** One plain text, read as blocks split at line breaks; offsets are into the whole text. */

@@ -123,7 +123,7 @@ export class Overlay {
     const live: LiveBlock[] = [];
     let sliceStart = performance.now();
     for (const block of blocks) {
-      live.push({ block, prepared: prepareBlock(this.options.dictionary, block.text) });
+      live.push({ block, prepared: prepareBlock(this.options.dictionary, block.text, block.heading) });
       if (performance.now() - sliceStart > SLICE_MS) {
         await yieldToPage();
         if (this.stopped) return;
@@ -264,7 +264,7 @@ export class Overlay {
         return node !== undefined && !root.contains(node);
       });
       this.blocks = this.blocks.filter((b) => b.block.nodes[0]?.isConnected && !root.contains(b.block.nodes[0]));
-      for (const block of collectBlocks(root)) fresh.push({ block, prepared: prepareBlock(this.options.dictionary, block.text) });
+      for (const block of collectBlocks(root)) fresh.push({ block, prepared: prepareBlock(this.options.dictionary, block.text, block.heading) });
     }
     // Keep page order so that coreference reads the page as a reader does.
     const all = [...this.blocks, ...fresh].sort((a, b) => {

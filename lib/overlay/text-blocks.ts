@@ -10,6 +10,8 @@
 
 export interface TextBlock {
   text: string;
+  /** The block is a heading (h1–h6 or role="heading"). */
+  heading: boolean;
   nodes: Text[];
   /** starts[i] is the offset of nodes[i] in text. */
   starts: number[];
@@ -28,6 +30,10 @@ const BLOCK_TAGS = new Set([
   'HTML', 'LEGEND', 'LI', 'MAIN', 'MENU', 'NAV', 'OL', 'P', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH',
   'THEAD', 'TR', 'UL', 'IMG', 'PICTURE',
 ]);
+
+const HEADING_TAGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
+/** Stack marker: leaving a heading element. */
+const HEADING_END: unique symbol = Symbol('heading-end');
 
 /** Marks our own UI; the overlay never reads inside it. */
 export const OWN_UI_ATTRIBUTE = 'data-factmark-ui';
@@ -53,7 +59,9 @@ export function insideExcluded(node: Node, root: Node | null = null): boolean {
 
 export function collectBlocks(root: Node): TextBlock[] {
   const blocks: TextBlock[] = [];
-  let current: TextBlock = { text: '', nodes: [], starts: [] };
+  let current: TextBlock = { text: '', heading: false, nodes: [], starts: [] };
+  // The heading that encloses the current position, if any (headings do not nest).
+  let headingDepth = 0;
   let parts: string[] = [];
   let length = 0;
   const flush = () => {
@@ -61,19 +69,26 @@ export function collectBlocks(root: Node): TextBlock[] {
       current.text = parts.join('');
       if (/\S/.test(current.text)) blocks.push(current);
     }
-    current = { text: '', nodes: [], starts: [] };
+    current = { text: '', heading: headingDepth > 0, nodes: [], starts: [] };
     parts = [];
     length = 0;
   };
   // Stack of [node, leaving?]: leaving a block element ends its block.
-  const stack: Array<Node | null> = [root];
+  const stack: Array<Node | null | typeof HEADING_END> = [root];
   while (stack.length > 0) {
     const node = stack.pop();
     if (node === null) {
       flush();
       continue;
     }
+    if (node === HEADING_END) {
+      flush();
+      headingDepth--;
+      current.heading = headingDepth > 0;
+      continue;
+    }
     if (node === undefined) break;
+    if (typeof node === 'symbol') continue;
     if (node.nodeType === 3) {
       const value = (node as Text).data;
       if (value.length === 0) continue;
@@ -87,7 +102,13 @@ export function collectBlocks(root: Node): TextBlock[] {
     if (node.nodeType === 1) {
       const el = node as Element;
       if (isExcluded(el)) continue;
-      if (BLOCK_TAGS.has(el.tagName.toUpperCase())) {
+      const tag = el.tagName.toUpperCase();
+      if (HEADING_TAGS.has(tag) || el.getAttribute('role') === 'heading') {
+        flush();
+        headingDepth++;
+        current.heading = true;
+        stack.push(HEADING_END);
+      } else if (BLOCK_TAGS.has(tag)) {
         flush();
         stack.push(null);
       }
