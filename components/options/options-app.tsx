@@ -43,8 +43,9 @@ export function OptionsApp() {
   const onPatch = (patch: Parameters<typeof update>[0]) => void update(patch);
   const onSetRule = async (host: string, rule: SiteRule) => {
     if (!settings) return;
-    if (rule === 'on' && settings.siteMode === 'opt-in') {
-      // Runs in the click: the browser may ask the user for the site's permission.
+    if (rule === 'on') {
+      // Runs in the click (the browser may ask the user for the site's permission): where
+      // the user limited Factmark's site access, "On" is what gives it the site.
       const granted = await grantSite(host);
       setNotice(granted.ok ? undefined : granted.reason === 'refused' ? t('opt_grantRefused', host) : t('opt_actionFailed', granted.error ?? ''));
       return;

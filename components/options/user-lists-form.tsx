@@ -19,13 +19,13 @@ function EntityName(props: { id: string; names: EntityNames }) {
   if (!known) {
     return (
       <span class="entity">
-        <code>{props.id}</code> <span class="hint">{t('opt_entityUnknown')}</span>
+        <code>{props.id}</code> <span class="aside">{t('opt_entityUnknown')}</span>
       </span>
     );
   }
   return (
     <span class="entity">
-      <span class="name">{known.name}</span> <span class="hint">({t(TYPE_NAMES[known.type])})</span>
+      <span class="name">{known.name}</span> <span class="aside">({t(TYPE_NAMES[known.type])})</span>
     </span>
   );
 }

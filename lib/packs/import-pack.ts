@@ -33,6 +33,11 @@ export interface ImportOptions {
   reservedIds?: readonly string[];
   now?: () => number;
   validate?: ValidateOptions;
+  /**
+   * Awaited before each long synchronous step (parsing, validating) so the page can paint
+   * its progress first. Default: one macrotask; a page passes "after the next frame".
+   */
+  yieldToPage?: () => Promise<void>;
 }
 
 export type ImportResult = { ok: true; meta: PackMeta; replaced?: string } | { ok: false; problem: ImportProblem };
@@ -46,8 +51,7 @@ export async function reservedPackIds(db: FactmarkDB, marker: MarkerStorage = bu
   return [...new Set([...bundled, ...(stored ? [stored.packId] : [])])];
 }
 
-/** Lets the page paint the progress bar before a long synchronous step. */
-const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 function storeProblem(error: unknown): ImportProblem {
   if (error instanceof ImportRefusal) return error.problem;
@@ -62,7 +66,7 @@ export async function importPackFile(db: FactmarkDB, file: Blob, options: Import
   });
   if (!read.ok) return read;
   options.onProgress?.({ phase: 'checking', done: 0, total: 0 });
-  await pause();
+  await (options.yieldToPage ?? nextTask)();
   const parsed = parseJson(read.text);
   if (!parsed.ok) return parsed;
   return importPackValue(db, parsed.value, options);
@@ -71,7 +75,7 @@ export async function importPackFile(db: FactmarkDB, file: Blob, options: Import
 /** The steps after parsing: also the entry point for tests and callers that hold a value. */
 export async function importPackValue(db: FactmarkDB, value: unknown, options: ImportOptions = {}): Promise<ImportResult> {
   options.onProgress?.({ phase: 'checking', done: 0, total: 0 });
-  await pause();
+  await (options.yieldToPage ?? nextTask)();
   const checked = validatePack(value, options.validate);
   if (!checked.ok) return { ok: false, problem: { kind: 'invalid', errors: checked.errors } };
   const pack = checked.pack;

@@ -111,6 +111,13 @@ describe('the options page', () => {
     expect(optionsErrors.messages).toEqual([]);
   });
 
+  it('has no axe-core violations in the dark theme either', async () => {
+    await options.selectOption('#theme', 'dark');
+    await options.locator('.options[data-theme="dark"]').waitFor();
+    expect(await axe(options)).toEqual([]);
+    await options.selectOption('#theme', 'auto');
+  });
+
   it('lists the keyboard shortcuts the browser has bound', async () => {
     const rows = await options.locator('#shortcuts tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-command'), tr.querySelector('kbd')?.textContent ?? '']));
     expect(Object.fromEntries(rows)).toEqual({ 'toggle-page': 'Alt+Shift+F', 'next-mark': 'Alt+Shift+J', 'previous-mark': 'Alt+Shift+K', 'open-side-panel': 'Alt+Shift+D' });
@@ -285,8 +292,16 @@ describe('the options page', () => {
   });
 
   it('takes a screenshot for the README', async () => {
+    // A lived-in state: a few site rules, a muted name and a correction, a fresh page.
+    await options.evaluate((patch) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: 'updateSettings', patch }), {
+      sites: { 'dawn.com': 'off', 'news.example.com': 'off', 'tribune.com.pk': 'on' },
+      muted: ['person-zhou-hui'],
+      corrections: [{ entityId: 'person-khalil-hashmi', site: 'example.org' }],
+    });
     await options.setViewportSize({ width: 1100, height: 900 });
-    await options.evaluate(() => window.scrollTo(0, 0));
+    await options.reload();
+    await options.locator('#hidden li[data-entity="person-zhou-hui"] .name').waitFor();
+    await options.locator('.pack').first().waitFor();
     await options.screenshot({ path: join(PROJECT_ROOT, 'docs/screenshots/options.png'), fullPage: true });
     expect(optionsErrors.messages).toEqual([]);
   });

@@ -2,7 +2,14 @@ import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { siteOrigins, grantSite } from '../../lib/background/grant-site';
 import { runOnTab, type RunOnTabDeps } from '../../lib/background/run-on-tab';
-import { defaultSettings, type Settings } from '../../lib/settings';
+import { createBackgroundHandlers } from '../../lib/background/handlers';
+import { StoreService } from '../../lib/background/store-service';
+import { TabStates } from '../../lib/background/tab-state';
+import { createHandler } from '../../lib/messaging';
+import { defaultSettings, defineSettingsItem, type Settings } from '../../lib/settings';
+import { makeSmallPack } from '../fixtures/small-pack';
+import { senders } from '../messaging/senders';
+import { freshStore } from '../store/helpers';
 
 function deps(running: boolean, settings: Partial<Settings> = {}) {
   const calls: string[] = [];
@@ -45,7 +52,7 @@ describe('grantSite', () => {
   it('asks for the site and its subdomains (an address alone), then turns the site on', async () => {
     expect(siteOrigins('Dawn.com')).toEqual(['*://dawn.com/*', '*://*.dawn.com/*']);
     expect(siteOrigins('127.0.0.1')).toEqual(['*://127.0.0.1/*']);
-    const request = vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(true);
+    const request = vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(true as never);
     const sent: unknown[] = [];
     fakeBrowser.runtime.onMessage.addListener(((message: { type: string }, _sender: unknown, reply: (r: unknown) => void) => {
       sent.push(message);
@@ -58,10 +65,30 @@ describe('grantSite', () => {
   });
 
   it('changes nothing when the user says no', async () => {
-    vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(false);
+    vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(false as never);
     const listener = vi.fn();
     fakeBrowser.runtime.onMessage.addListener(listener);
     expect(await grantSite('dawn.com')).toEqual({ ok: false, reason: 'refused' });
     expect(listener).not.toHaveBeenCalled();
+  });
+});
+
+describe('the runOnTab and packsChanged messages', () => {
+  it('come only from extension pages', async () => {
+    const store = new StoreService(freshStore(), makeSmallPack(), { log: { info: () => {}, warn: () => {} }, requestPersistence: async () => undefined });
+    await store.ensure();
+    const runOnTabDep = vi.fn(async () => ({ injected: true, active: true }));
+    const packsChanged = vi.fn();
+    const handler = createHandler(
+      createBackgroundHandlers({ store, tabs: new TabStates(), tabsRestored: Promise.resolve(), settings: defineSettingsItem(), setBadge: async () => {}, openSidePanel: async () => true, openSource: async () => null, runOnTab: runOnTabDep, packsChanged }),
+      { log: { warn: () => {} } },
+    );
+    expect(await handler.handle({ type: 'runOnTab', tabId: 4 }, senders.contentScript())).toMatchObject({ ok: false, code: 'rejected' });
+    expect(await handler.handle({ type: 'packsChanged' }, senders.contentScript())).toMatchObject({ ok: false, code: 'rejected' });
+    expect(runOnTabDep).not.toHaveBeenCalled();
+    expect(await handler.handle({ type: 'runOnTab', tabId: 4 }, senders.popup())).toEqual({ ok: true, data: { injected: true, active: true } });
+    expect(runOnTabDep).toHaveBeenCalledWith(4);
+    expect(await handler.handle({ type: 'packsChanged' }, senders.optionsInTab())).toMatchObject({ ok: true, data: { packs: [{ id: 'test-pack' }], store: { state: 'ready' } } });
+    expect(packsChanged).toHaveBeenCalledTimes(1);
   });
 });
