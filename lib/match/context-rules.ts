@@ -61,6 +61,8 @@ function embeddedBefore(text: string, original: string, folded: Folded, c: Candi
     // "Minister for Board of Investment" is the minister of that board: titles are not bodies.
     return !TITLES.has(lowerOf(before[1]));
   }
+  // "GC University Sialkot", "Punjab University Lahore": a body's head noun right before the name.
+  if (isCapitalised(w0.text) && BODY_HEADS.has(l0) && !TITLES.has(l0) && !possessive(original, folded, w0)) return true;
   if (type === 'organisation' && isCapitalised(w0.text) && !possessive(original, folded, w0)) {
     if (REGIONS.has(l0)) return true;
     const country = COUNTRIES.get(l0);
@@ -100,12 +102,15 @@ function nameSuffix(text: string, c: Candidate): boolean {
   return w !== undefined && w.gap === '' && NAME_SUFFIXES.has(lowerOf(w));
 }
 
+/** "constable Imran Khan", or the appositive "Badar Zaman, a local trader": someone else's role. */
 function conflictingRole(text: string, c: Candidate, titles: readonly string[] | undefined): boolean {
+  const own = (role: string) => (titles ?? []).some((t) => t.toLowerCase().split(/\s+/).includes(role));
   const w = wordsBefore(text, c.start, 1)[0];
-  if (!w || w.gap !== '') return false;
-  const l = lowerOf(w);
-  if (!CONFLICTING_ROLES.has(l)) return false;
-  return !(titles ?? []).some((t) => t.toLowerCase().split(/\s+/).includes(l));
+  if (w && w.gap === '' && CONFLICTING_ROLES.has(lowerOf(w)) && !own(lowerOf(w))) return true;
+  const after = wordsAfter(text, c.end, 4);
+  if (after[0]?.gap !== ',' || !['a', 'an'].includes(lowerOf(after[0]))) return false;
+  // "a local trader", "a 25-year-old student": the role noun within the next few words.
+  return after.slice(1).some((x) => CONFLICTING_ROLES.has(lowerOf(x)) && !own(lowerOf(x)));
 }
 
 /** "(ACR)": the acronym stands in brackets; returns the candidate it defines, if any. */

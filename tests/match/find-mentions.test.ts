@@ -98,6 +98,8 @@ describe('context rules', () => {
     // Other people, embedded names
     ['a role that is not the person’s', 'Constable Imran Khan was injured.', []],
     ['a name suffix', 'Imran Khan Jr scored.', []],
+    ['an appositive with someone else’s role', 'Imran Khan, a local trader, said prices rose.', []],
+    ['an appositive with the person’s own role', 'Imran Khan, a former prime minister, said', ['Imran Khan=ik']],
     ['a title after a comma is not a suffix', 'Hassan Daud Butt, Senior Advisor, said', ['Hassan Daud Butt=hdb']],
     ['someone else’s full name does not introduce our person', 'Constable Imran Khan was hurt. Imran said', []],
     ['a facility named after a person', 'the Imran Khan Cricket Stadium', []],
