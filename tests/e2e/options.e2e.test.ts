@@ -306,3 +306,69 @@ describe('the options page', () => {
     expect(optionsErrors.messages).toEqual([]);
   });
 });
+
+describe('a large pack', () => {
+  let browser: ExtensionHarness;
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'factmark-large-pack-'));
+    browser = await launchExtension();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  /** 2,000 sources of ~15 KB and 10,000 entities with a fact each: about 32 MB of JSON. */
+  async function largePack(): Promise<FactPack> {
+    const sourceCount = 2000;
+    const entityCount = 10_000;
+    const sources = Array.from({ length: sourceCount }, (_, s) => {
+      const lines: string[] = [];
+      for (let e = s; e < entityCount; e += sourceCount) lines.push(`Zq${e} Holdings reported a figure of ${e} units this year.`);
+      lines.push('Filler text. '.repeat(1100));
+      return { id: `src-${s}`, title: `Source ${s}`, language: 'en', text: lines.join('\n') };
+    });
+    const entities = Array.from({ length: entityCount }, (_, e) => ({
+      id: `ent-${e}`,
+      type: 'organisation' as const,
+      name: `Zq${e} Holdings`,
+      description: `Test company ${e}.`,
+      aliases: [{ text: `Zq${e} Holdings`, kind: 'name' as const }],
+      sources: [`src-${e % sourceCount}`],
+    }));
+    const facts = entities.map((entity, e) => ({ id: `fact-${e}`, entityIds: [entity.id], text: `A figure of ${e}.`, sourceId: `src-${e % sourceCount}`, quote: `reported a figure of ${e} units` }));
+    return zorblaxPack({ id: 'large-pack', name: 'Large pack', sources, entities, facts });
+  }
+
+  it('imports with a progress bar through reading, checking and saving', async () => {
+    const path = join(dir, 'large.json');
+    await writeFile(path, JSON.stringify(await largePack()));
+    const { page, errors } = await browser.open('options.html');
+    await page.locator('.pack').first().waitFor();
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { __progress: string[] }).__progress = seen;
+      new MutationObserver(() => {
+        const bar = document.querySelector<HTMLProgressElement>('#import-progress');
+        const label = document.querySelector('.import-progress label')?.textContent ?? '';
+        if (bar) seen.push(`${label}|${bar.hasAttribute('value') ? bar.value : 'indeterminate'}`);
+      }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+    });
+    const started = Date.now();
+    await page.setInputFiles('#pack-file', path);
+    const result = page.locator('#packs .result[data-file="large.json"]');
+    await result.waitFor({ timeout: 50_000 });
+    console.info(`[options] imported a 32 MB pack in ${Date.now() - started} ms`);
+    expect(await result.getAttribute('data-result')).toBe('ok');
+    const seen = await page.evaluate(() => (window as unknown as { __progress: string[] }).__progress);
+    const phases = [...new Set(seen.map((s) => s.split('|')[0]))];
+    expect(phases).toEqual(['Reading the file…', 'Checking every record and quote…', 'Saving the pack…']);
+    // The bar moves while saving: several distinct values, rising.
+    const saving = seen.filter((s) => s.startsWith('Saving')).map((s) => Number(s.split('|')[1]));
+    expect(new Set(saving).size).toBeGreaterThan(3);
+    expect(saving).toEqual([...saving].sort((a, b) => a - b));
+    expect(errors.messages).toEqual([]);
+  });
+});
