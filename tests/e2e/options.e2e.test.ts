@@ -11,8 +11,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packHash } from '../../lib/pack/validate';
 import type { FactPack } from '../../lib/pack/types';
 import { buildDemoPages, type DemoPage } from '../../scripts/demo-pages';
-import { launchExtension, PROJECT_ROOT, type ExtensionHarness, type LocalServer, type PageErrors } from './harness';
+import { DEFAULT_EXTENSION_DIR, launchExtension, PROJECT_ROOT, type ExtensionHarness, type LocalServer, type PageErrors } from './harness';
 
+
+// FACTMARK_EXTENSION_DIR: a build of its own (e.g. `npx wxt build --mode mine` → .output/chrome-mv3-mine),
+// so a build running beside these tests cannot change the extension under them.
+const EXTENSION_DIR = process.env.FACTMARK_EXTENSION_DIR ?? DEFAULT_EXTENSION_DIR;
 const MARK = 'mark.factmark';
 const AXE = join(PROJECT_ROOT, 'node_modules/axe-core/axe.min.js');
 const HOSTILE = '<img src="http://evil.example/x.png" onerror="window.__pwned = 1"><script>window.__pwned = 2</script>';
@@ -94,7 +98,7 @@ describe('the options page', () => {
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'factmark-options-'));
     ({ pages: demo } = await buildDemoPages({ outDir: join(dir, 'pages') }));
-    browser = await launchExtension();
+    browser = await launchExtension({ extensionDir: EXTENSION_DIR });
     server = await browser.serve(join(dir, 'pages'));
     ({ page: options, errors: optionsErrors } = await browser.open('options.html'));
     await options.locator('.pack').first().waitFor();
@@ -105,7 +109,7 @@ describe('the options page', () => {
   });
 
   it('opens in a tab of its own and has no axe-core violations', async () => {
-    const manifest = JSON.parse(await readFile(join(PROJECT_ROOT, '.output/chrome-mv3/manifest.json'), 'utf8')) as { options_ui?: { page: string; open_in_tab?: boolean } };
+    const manifest = JSON.parse(await readFile(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as { options_ui?: { page: string; open_in_tab?: boolean } };
     expect(manifest.options_ui).toEqual({ page: 'options.html', open_in_tab: true });
     expect(await axe(options)).toEqual([]);
     expect(optionsErrors.messages).toEqual([]);
@@ -121,6 +125,12 @@ describe('the options page', () => {
   it('lists the keyboard shortcuts the browser has bound', async () => {
     const rows = await options.locator('#shortcuts tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-command'), tr.querySelector('kbd')?.textContent ?? '']));
     expect(Object.fromEntries(rows)).toEqual({ 'toggle-page': 'Alt+Shift+F', 'next-mark': 'Alt+Shift+J', 'previous-mark': 'Alt+Shift+K', 'open-side-panel': 'Alt+Shift+D' });
+  });
+
+  it("opens the browser's shortcut settings from the button (a chrome:// page no link may open)", async () => {
+    const opened = browser.context.waitForEvent('page', { predicate: (p) => p.url().startsWith('chrome://extensions/shortcuts'), timeout: 10_000 });
+    await options.click('#shortcuts button');
+    await (await opened).close();
   });
 
   it('turns a site off on an open tab without a reload, and back on', async () => {
@@ -313,7 +323,7 @@ describe('a large pack', () => {
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'factmark-large-pack-'));
-    browser = await launchExtension();
+    browser = await launchExtension({ extensionDir: EXTENSION_DIR });
   });
   afterAll(async () => {
     await browser?.close();

@@ -11,8 +11,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packHash } from '../../lib/pack/validate';
 import { buildDemoPages, type DemoPage } from '../../scripts/demo-pages';
-import { launchExtension, PROJECT_ROOT, type ExtensionHarness, type LocalServer } from './harness';
+import { DEFAULT_EXTENSION_DIR, launchExtension, PROJECT_ROOT, type ExtensionHarness, type LocalServer } from './harness';
 
+
+// FACTMARK_EXTENSION_DIR: a build of its own (e.g. `npx wxt build --mode mine` → .output/chrome-mv3-mine),
+// so a build running beside these tests cannot change the extension under them.
+const EXTENSION_DIR = process.env.FACTMARK_EXTENSION_DIR ?? DEFAULT_EXTENSION_DIR;
 const MARK = 'mark.factmark';
 
 interface Manifest {
@@ -33,7 +37,7 @@ describe('privacy', () => {
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'factmark-privacy-'));
     ({ pages: demo } = await buildDemoPages({ outDir: join(dir, 'pages') }));
-    browser = await launchExtension();
+    browser = await launchExtension({ extensionDir: EXTENSION_DIR });
     server = await browser.serve(join(dir, 'pages'));
   });
   afterAll(async () => {
@@ -42,7 +46,7 @@ describe('privacy', () => {
   });
 
   it('asks for the permissions the README explains, and no more', async () => {
-    const manifest = JSON.parse(await readFile(join(PROJECT_ROOT, '.output/chrome-mv3/manifest.json'), 'utf8')) as Manifest;
+    const manifest = JSON.parse(await readFile(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as Manifest;
     expect([...(manifest.permissions ?? [])].sort()).toEqual(['activeTab', 'scripting', 'sidePanel', 'storage', 'unlimitedStorage']);
     expect(manifest.host_permissions).toEqual(['<all_urls>']);
     expect(manifest.optional_permissions ?? []).toEqual([]);
