@@ -15,6 +15,7 @@ import { removePack, setPackEnabled } from '../store/load-pack';
 import { sourceById } from '../store/source-queries';
 import { enabledPackIds } from '../store/pack-order';
 import { SearchService } from '../search/search-service';
+import { MatcherService } from './matcher-service';
 import type { SourceLink } from './open-source';
 import { defaultRunOnTabDeps, runOnTab, type RunOnTabResult } from './run-on-tab';
 import { StoreService } from './store-service';
@@ -68,6 +69,17 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
   // Made on first use: most service worker lives only answer content scripts.
   let searchService = deps.search;
   const searching = () => (searchService ??= new SearchService(store));
+  let matcherService: MatcherService | undefined;
+  const matching = () =>
+    (matcherService ??= new MatcherService(async () => {
+      const ready = await db();
+      const [entries, packs] = await Promise.all([matcherDictionary(ready), packList(ready)]);
+      return { entries, key: StoreService.packsKey(packs) };
+    }));
+  const packsChanged = () => {
+    searchService?.invalidate();
+    matcherService?.invalidate();
+  };
   return {
     getStatus: async () => ({ packs: await packList(await db()), store: store.status }),
     getDictionary: async () => {
@@ -75,6 +87,8 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
       const [entries, packs] = await Promise.all([matcherDictionary(ready), packList(ready)]);
       return { entries, key: StoreService.packsKey(packs) };
     },
+    getMatcherInfo: () => matching().info(),
+    matchBlocks: ({ blocks, types }) => matching().match(blocks, types),
     getEntityCard: async ({ id }) => (await entityCard(await db(), id)) ?? null,
     getDeals: async ({ entityIds }) => dealsByParty(await db(), entityIds),
     getAllDeals: async () => allDeals(await db()),
@@ -112,7 +126,7 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
     setPackEnabled: async ({ packId, enabled }) => {
       const ready = await db();
       if (!(await setPackEnabled(ready, packId, enabled))) throw new Error(`no pack "${packId}"`);
-      searchService?.invalidate();
+      packsChanged();
       return packList(ready);
     },
     removePack: async ({ packId }) => {
@@ -120,12 +134,12 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
       const meta = await ready.packs.get(packId);
       if (meta?.kind === 'bundled') throw new Error('the bundled pack cannot be removed; turn it off instead');
       const removed = await removePack(ready, packId);
-      searchService?.invalidate();
+      packsChanged();
       return { removed };
     },
     packsChanged: async () => {
       deps.packsChanged?.();
-      searchService?.invalidate();
+      packsChanged();
       const ready = await db();
       return { packs: await packList(ready), store: store.status };
     },

@@ -25,59 +25,59 @@ export interface Automaton {
 }
 
 export function buildAutomaton(keys: readonly string[]): Automaton {
-  // 1. A trie with per-node Maps (build-time only).
-  const children: Array<Map<number, number>> = [new Map()];
-  const outputList: number[] = [-1];
-  const depth: number[] = [0];
-  keys.forEach((key, k) => {
-    if (key.length === 0) return;
-    let s = 0;
-    for (let i = 0; i < key.length; i++) {
-      const c = key.charCodeAt(i);
-      const map = children[s]!;
-      let next = map.get(c);
-      if (next === undefined) {
-        next = children.length;
-        children.push(new Map());
-        outputList.push(-1);
-        depth.push(depth[s]! + 1);
-        map.set(c, next);
-      }
-      s = next;
+  // 1. The trie, from the keys in sorted order: each key shares its prefix with the one
+  // before it, so new nodes hang off the current path and no child lookup is needed.
+  // Nodes are numbered depth-first; edges are recorded as (parent, code, child).
+  const order = keys.map((_, i) => i).sort((x, y) => (keys[x]! < keys[y]! ? -1 : keys[x]! > keys[y]! ? 1 : x - y));
+  let total = 1;
+  for (const k of keys) total += k.length;
+  const parentOf = new Uint32Array(total);
+  const codeOf = new Uint16Array(total);
+  const outputAll = new Int32Array(total).fill(-1);
+  let n = 1;
+  const path: number[] = [0];
+  let prev = '';
+  for (const k of order) {
+    const key = keys[k]!;
+    if (key.length === 0) continue;
+    let lcp = 0;
+    const max = Math.min(key.length, prev.length);
+    while (lcp < max && key.charCodeAt(lcp) === prev.charCodeAt(lcp)) lcp++;
+    for (let d = lcp; d < key.length; d++) {
+      parentOf[n] = path[d]!;
+      codeOf[n] = key.charCodeAt(d);
+      path[d + 1] = n++;
     }
-    if (outputList[s] === -1) outputList[s] = k;
-  });
+    const end = path[key.length]!;
+    if (outputAll[end] === -1) outputAll[end] = k;
+    prev = key;
+  }
 
-  // 2. Freeze into CSR arrays.
-  const n = children.length;
+  // 2. CSR: children of each node, in code order (depth-first numbering keeps them sorted).
   const first = new Uint32Array(n);
   const count = new Uint32Array(n);
-  let edges = 0;
-  for (let s = 0; s < n; s++) edges += children[s]!.size;
-  const codes = new Uint16Array(edges);
-  const targets = new Uint32Array(edges);
-  let at = 0;
-  for (let s = 0; s < n; s++) {
-    const entries = [...children[s]!.entries()].sort((a, b) => a[0] - b[0]);
-    first[s] = at;
-    count[s] = entries.length;
-    for (const [c, t] of entries) {
-      codes[at] = c;
-      targets[at] = t;
-      at++;
-    }
+  for (let c = 1; c < n; c++) count[parentOf[c]!]!++;
+  for (let s = 1; s < n; s++) first[s] = first[s - 1]! + count[s - 1]!;
+  const codes = new Uint16Array(Math.max(0, n - 1));
+  const targets = new Uint32Array(Math.max(0, n - 1));
+  const fill = first.slice();
+  for (let c = 1; c < n; c++) {
+    const p = parentOf[c]!;
+    const at = fill[p]!++;
+    codes[at] = codeOf[c]!;
+    targets[at] = c;
   }
-  const root = new Int32Array(65536).fill(0);
-  for (const [c, t] of children[0]!) root[c] = t;
+  const root = new Int32Array(65536);
+  for (let e = first[0]!; e < first[0]! + count[0]!; e++) root[codes[e]!] = targets[e]!;
 
   // 3. Failure and output links, breadth first.
   const fail = new Uint32Array(n);
-  const output = Int32Array.from(outputList);
+  const output = outputAll.slice(0, n);
   const outLink = new Uint32Array(n);
   const queue = new Uint32Array(n);
   let head = 0;
   let tail = 0;
-  for (const t of children[0]!.values()) queue[tail++] = t;
+  for (let e = first[0]!; e < first[0]! + count[0]!; e++) queue[tail++] = targets[e]!;
   const auto: Automaton = { stateCount: n, keyLengths: new Uint32Array(keys.map((k) => k.length)), root, first, count, codes, targets, fail, output, outLink };
   while (head < tail) {
     const s = queue[head++]!;
@@ -145,6 +145,38 @@ export function scanAutomaton(a: Automaton, text: string, onMatch: (start: numbe
       const k = output[o]!;
       onMatch(i + 1 - keyLengths[k]!, i + 1, k);
       o = outLink[o]!;
+    }
+  }
+}
+
+/** ASCII letters and digits, which are word characters whatever else is (normalize.ts isWordChar). */
+const ASCII_WORD = new Uint8Array(128);
+for (let c = 48; c < 123; c++) if (c <= 57 || (c >= 65 && c <= 90) || c >= 97) ASCII_WORD[c] = 1;
+
+/**
+ * The occurrences of keys that can begin a word, much faster than scanAutomaton: it walks
+ * the trie from each position whose previous character is not an ASCII letter or digit,
+ * or whose own character is in a script written without spaces (≥ U+0E00), and skips every
+ * other position with one comparison. Those it skips start right after a letter or digit,
+ * where a key that needs a word boundary is rejected anyway; findCandidates checks the
+ * boundaries of what it reports. onMatch gets (start, end, key) in order of start.
+ */
+export function scanWordStarts(a: Automaton, text: string, onMatch: (start: number, end: number, key: number) => void): void {
+  const { root, output } = a;
+  const n = text.length;
+  let prev = 32;
+  for (let p = 0; p < n; p++) {
+    const c = text.charCodeAt(p);
+    const inWord = prev < 128 && ASCII_WORD[prev] === 1 && c < 0x0e00;
+    prev = c;
+    if (inWord) continue;
+    let s = root[c]!;
+    let i = p;
+    while (s > 0) {
+      const k = output[s]!;
+      if (k >= 0) onMatch(p, i + 1, k);
+      if (++i >= n) break;
+      s = step(a, s, text.charCodeAt(i));
     }
   }
 }

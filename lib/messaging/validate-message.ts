@@ -4,6 +4,7 @@
  * malformed or null when it is fine. Unknown fields are refused too: a message that
  * carries more than we know of was not written for this version.
  */
+import { ENTITY_TYPES } from '../pack/types';
 import { parseSettingsPatch, SETTINGS_READERS } from '../settings';
 import type { BackgroundType, ContentType } from './protocol';
 
@@ -11,7 +12,7 @@ export type Fields = Record<string, unknown>;
 /** The reason the message is malformed, or null. */
 export type Validator = (message: Fields) => string | null;
 
-export const LIMITS = { id: 200, ids: 10_000, quote: 5_000, count: 1_000_000, site: 253, query: 200, searchLimit: 50 } as const;
+export const LIMITS = { blocks: 200_000, pageText: 20_000_000, id: 200, ids: 10_000, quote: 5_000, count: 1_000_000, site: 253, query: 200, searchLimit: 50 } as const;
 
 type Check = (value: unknown) => boolean;
 
@@ -38,9 +39,24 @@ function fields(spec: Record<string, Check>): Validator {
 
 const none = fields({});
 
+/** A page's text blocks for matchBlocks: bounded so one message cannot exhaust the background. */
+const isBlockList: Check = (v) => {
+  if (!Array.isArray(v) || v.length > LIMITS.blocks) return false;
+  let total = 0;
+  for (const b of v) {
+    if (b === null || typeof b !== 'object' || typeof (b as Fields).text !== 'string' || typeof (b as Fields).heading !== 'boolean') return false;
+    total += ((b as Fields).text as string).length;
+    if (total > LIMITS.pageText) return false;
+  }
+  return true;
+};
+const isTypeList: Check = (v) => Array.isArray(v) && v.length <= ENTITY_TYPES.length && v.every((t) => (ENTITY_TYPES as readonly unknown[]).includes(t));
+
 export const BACKGROUND_VALIDATORS: { readonly [K in BackgroundType]: Validator } = {
   getStatus: none,
   getDictionary: none,
+  getMatcherInfo: none,
+  matchBlocks: fields({ blocks: isBlockList, types: isTypeList }),
   getEntityCard: fields({ id: isId }),
   getDeals: fields({ entityIds: isIdList }),
   getAllDeals: none,

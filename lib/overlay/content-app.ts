@@ -3,13 +3,16 @@
  * mark this page, runs the overlay, reports the page's entities to the background, and
  * routes intents on marks to the card. Everything it does is undone when its signal aborts.
  */
-import { buildDictionary, type Dictionary, type DictionaryEntity } from '../match/dictionary';
+import { buildDictionary, type DictionaryEntity } from '../match/dictionary';
+import type { BlockText, Mention } from '../match/find-mentions';
+import { createMentionFinder, type FindMentions } from '../match/mention-finder';
+import type { EntityType } from '../pack/types';
 import { t } from '../i18n';
 import { isActiveOn, isCorrectedOn, isMuted, usesNoMutationMode, type Settings } from '../settings';
 import { cssHighlightsSupported } from './css-highlighter';
 import { bindInteractions, step, type IntentHandler } from './interactions';
 import { installMarkStyles } from './mark-styles';
-import { Overlay, type OverlayMention, type RenderMode } from './overlay';
+import { Overlay, slicer, type OverlayMention, type RenderMode } from './overlay';
 
 export interface PageState {
   entityIds: string[];
@@ -19,7 +22,11 @@ export interface PageState {
 }
 
 export interface ContentBridge {
+  /** How large the dictionary is: small ones are matched here, large ones in the background. */
+  matcherInfo(): Promise<{ key: string; local: boolean }>;
   dictionary(): Promise<DictionaryEntity[]>;
+  /** Matching in the background (large packs). */
+  matchRemote(blocks: readonly BlockText[], types: readonly EntityType[]): Promise<Mention[]>;
   settings(): Promise<Settings>;
   watchSettings(onChange: (s: Settings) => void): () => void;
   report(state: PageState): void;
@@ -48,13 +55,14 @@ export function renderModeFor(settings: Settings, doc: Document, host: string): 
 export class ContentApp {
   private overlay: Overlay | undefined;
   private overlayAbort: AbortController | undefined;
-  private dictionary: Promise<Dictionary> | undefined;
-  private dictionaryTypes = '';
+  private finder: Promise<FindMentions> | undefined;
+  private finderTypes = '';
   private settings: Settings | undefined;
   private removeStyles: (() => void) | undefined;
   private focused: number | undefined;
-  /** The user turned the page off with the shortcut or the popup (until reload). */
-  private pausedHere = false;
+  /** The user turned this page on or off with the shortcut or the popup (until reload). */
+  private override: 'on' | 'off' | undefined;
+  private active = false;
 
   constructor(
     private readonly doc: Document,
@@ -87,9 +95,10 @@ export class ContentApp {
 
   /** Turns marking on this page off or back on (keyboard shortcut, popup). */
   async toggle(): Promise<boolean> {
-    this.pausedHere = !this.pausedHere;
+    // Whatever the settings say for this site (off, or opt-in mode), the shortcut flips it.
+    this.override = this.active ? 'off' : 'on';
     if (this.settings) await this.apply(this.settings);
-    return !this.pausedHere;
+    return this.active;
   }
 
   step(direction: 1 | -1): void {
@@ -112,26 +121,27 @@ export class ContentApp {
 
   private async apply(settings: Settings): Promise<void> {
     this.settings = settings;
-    const active = !this.pausedHere && isActiveOn(settings, this.host) && this.doc.body !== null;
+    const wanted = this.override === undefined ? isActiveOn(settings, this.host) : this.override === 'on';
+    this.active = wanted && this.doc.body !== null;
     const mode = renderModeFor(settings, this.doc, this.host);
     this.stopOverlay();
-    if (!active) {
+    if (!this.active) {
       this.bridge.report({ entityIds: [], count: 0, active: false, mode });
       return;
     }
     const types = settings.markTypes.join(',');
-    if (!this.dictionary || types !== this.dictionaryTypes) {
-      this.dictionaryTypes = types;
-      this.dictionary = this.bridge.dictionary().then((entities) => buildDictionary(entities.filter((e) => settings.markTypes.includes(e.type))));
+    if (!this.finder || types !== this.finderTypes) {
+      this.finderTypes = types;
+      this.finder = this.makeFinder(settings.markTypes);
     }
-    const dictionary = await this.dictionary;
+    const find = await this.finder;
     if (this.signal.aborted) return;
     this.removeStyles = installMarkStyles(this.doc, settings.markStyle);
     this.overlayAbort = new AbortController();
     const hidden = (id: string) => isMuted(settings, id) || isCorrectedOn(settings, id, this.host);
     this.overlay = new Overlay({
       root: this.doc.body!,
-      dictionary,
+      find,
       mode,
       hidden,
       label: (m) => t('markLabel', m.surface, m.name, t(`type_${m.type}`)),
@@ -139,6 +149,21 @@ export class ContentApp {
       signal: this.overlayAbort.signal,
     });
     await this.overlay.start();
+  }
+
+  /** Small dictionaries are matched here; large ones where they are already built. */
+  private async makeFinder(types: readonly EntityType[]): Promise<FindMentions> {
+    const info = await this.bridge.matcherInfo();
+    if (!info.local) return (blocks) => this.bridge.matchRemote(blocks, types);
+    const entities = await this.bridge.dictionary();
+    const dictionary = buildDictionary(entities.filter((e) => types.includes(e.type)));
+    // One slicer per call: each page read yields to the page every few milliseconds.
+    const finders = createMentionFinder(dictionary, { pause: () => pause?.() });
+    let pause: (() => Promise<void> | undefined) | undefined;
+    return (blocks) => {
+      pause = slicer();
+      return finders(blocks);
+    };
   }
 
   private report(list: readonly OverlayMention[], mode: RenderMode): void {

@@ -7,8 +7,8 @@
  * writes) and nodes added inside nodes that were added in the same batch. Past
  * RESCAN_THRESHOLD changed roots in one batch it rescans the page once instead.
  */
-import type { Dictionary } from '../match/dictionary';
-import { decideMentions, prepareBlock, type Mention, type PreparedBlock } from '../match/find-mentions';
+import type { Mention } from '../match/find-mentions';
+import type { FindMentions } from '../match/mention-finder';
 import { CssHighlighter } from './css-highlighter';
 import { DomHighlighter, MENTION_ATTR } from './highlighter';
 import { collectBlocks, insideExcluded, isExcluded, OWN_UI_ATTRIBUTE, type TextBlock } from './text-blocks';
@@ -24,7 +24,8 @@ export interface OverlayMention {
 
 export interface OverlayOptions {
   root: Element;
-  dictionary: Dictionary;
+  /** The matcher, local or in the background (lib/match/mention-finder.ts). */
+  find: FindMentions;
   mode: RenderMode;
   /** Entities the user muted, or corrected away on this site. */
   hidden: (entityId: string) => boolean;
@@ -39,17 +40,23 @@ const BATCH_DELAY_MS = 100;
 
 const BLOCKISH = /^(P|DIV|LI|TD|TH|H[1-6]|BLOCKQUOTE|SECTION|ARTICLE|MAIN|ASIDE|HEADER|FOOTER|DD|DT|FIGCAPTION|CAPTION|UL|OL|TABLE|TBODY|TR|BODY|NAV|FORM|DETAILS|SUMMARY|ADDRESS)$/;
 
-interface LiveBlock {
-  block: TextBlock;
-  prepared: PreparedBlock;
-}
-
 const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** A pause function for the finder: yields once a slice of work has run SLICE_MS. */
+export function slicer(): () => Promise<void> | undefined {
+  let start = performance.now();
+  return () => {
+    if (performance.now() - start < SLICE_MS) return undefined;
+    return yieldToPage().then(() => {
+      start = performance.now();
+    });
+  };
+}
 
 export class Overlay {
   private readonly dom = new DomHighlighter();
   private readonly css = new CssHighlighter();
-  private blocks: LiveBlock[] = [];
+  private blocks: TextBlock[] = [];
   private mentions: OverlayMention[] = [];
   private nextId = 1;
   private observer: MutationObserver | undefined;
@@ -120,34 +127,30 @@ export class Overlay {
     // benchmarks: no DOM change, no cost worth measuring.
     performance.mark('factmark:scan-start');
     const blocks = collectBlocks(this.options.root);
-    const live: LiveBlock[] = [];
-    let sliceStart = performance.now();
-    for (const block of blocks) {
-      live.push({ block, prepared: prepareBlock(this.options.dictionary, block.text, block.heading) });
-      if (performance.now() - sliceStart > SLICE_MS) {
-        await yieldToPage();
-        if (this.stopped) return;
-        sliceStart = performance.now();
-      }
-    }
-    this.blocks = live;
-    await this.markBlocks(live, live);
+    this.blocks = blocks;
+    await this.markBlocks(blocks, blocks);
     performance.mark('factmark:scan-end', { detail: { marks: this.mentions.length } });
   }
 
   /** Decides mentions over the whole page and marks those in `targets`. */
-  private async markBlocks(all: LiveBlock[], targets: LiveBlock[]): Promise<void> {
-    const mentions = decideMentions(
-      this.options.dictionary,
-      all.map((b) => b.prepared),
-    ).filter((m) => !this.options.hidden(m.entityId));
+  private async markBlocks(all: TextBlock[], targets: TextBlock[]): Promise<void> {
+    let found: Mention[];
+    try {
+      found = await this.options.find(all.map((b) => ({ text: b.text, heading: b.heading })));
+    } catch (error) {
+      console.warn('Factmark: could not match this page:', error);
+      return;
+    }
+    if (this.stopped) return;
+    const mentions = found.filter((m) => !this.options.hidden(m.entityId));
     const targetIndex = new Set(targets.map((t) => all.indexOf(t)));
     const perBlock = new Map<number, Mention[]>();
     for (const m of mentions) if (targetIndex.has(m.block)) perBlock.set(m.block, [...(perBlock.get(m.block) ?? []), m]);
     let sliceStart = performance.now();
     for (const [index, list] of perBlock) {
-      const { block } = all[index]!;
-      if (block.nodes.some((n) => !n.isConnected)) continue;
+      const block = all[index]!;
+      // The page changed while we matched: this block is re-read with the next batch.
+      if (block.nodes.some((n) => !n.isConnected) || block.nodes.map((n) => n.data).join('') !== block.text) continue;
       const firstId = this.nextId;
       this.nextId += list.length;
       this.withoutObserving(() => {
@@ -252,7 +255,7 @@ export class Overlay {
       this.clear();
       return this.scanAll();
     }
-    const fresh: LiveBlock[] = [];
+    const fresh: TextBlock[] = [];
     for (const root of outer) {
       this.withoutObserving(() => {
         this.dom.unmarkWithin(root);
@@ -263,13 +266,13 @@ export class Overlay {
         const node = a instanceof Range ? a.startContainer : a;
         return node !== undefined && !root.contains(node);
       });
-      this.blocks = this.blocks.filter((b) => b.block.nodes[0]?.isConnected && !root.contains(b.block.nodes[0]));
-      for (const block of collectBlocks(root)) fresh.push({ block, prepared: prepareBlock(this.options.dictionary, block.text, block.heading) });
+      this.blocks = this.blocks.filter((b) => b.nodes[0]?.isConnected && !root.contains(b.nodes[0]));
+      fresh.push(...collectBlocks(root));
     }
     // Keep page order so that coreference reads the page as a reader does.
     const all = [...this.blocks, ...fresh].sort((a, b) => {
-      const na = a.block.nodes[0]!;
-      const nb = b.block.nodes[0]!;
+      const na = a.nodes[0]!;
+      const nb = b.nodes[0]!;
       return na === nb ? 0 : na.compareDocumentPosition(nb) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
     });
     this.blocks = all;
