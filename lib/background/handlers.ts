@@ -41,6 +41,12 @@ export interface BackgroundDeps {
   search?: SearchService;
 }
 
+/** Open pages match again with the packs as they are now (all frames of every tab). */
+async function tellTabs(): Promise<void> {
+  const all = await browser.tabs.query({});
+  await Promise.all(all.map((tab) => (tab.id === undefined ? undefined : sendToTab(tab.id, { type: 'packsChanged' }))));
+}
+
 /** The top frame: mark navigation is its job (as for the next-mark command). */
 async function focusMarkInTopFrame(tabId: number, entityId: string): Promise<boolean> {
   const reply = await sendToTab(tabId, { type: 'focusMark', entityId }, { frameId: 0 });
@@ -79,6 +85,7 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
   const packsChanged = () => {
     searchService?.invalidate();
     matcherService?.invalidate();
+    void tellTabs();
   };
   return {
     getStatus: async () => ({ packs: await packList(await db()), store: store.status }),

@@ -114,6 +114,8 @@ export interface ContentRequests {
   stepMark: { request: { direction: 'next' | 'previous' }; response: { found: boolean } };
   /** Whether a content script runs in the frame (before injecting one: see runOnTab). */
   ping: { request: NoFields; response: { running: true } };
+  /** The enabled packs changed: match the page again with the new dictionary. */
+  packsChanged: { request: NoFields; response: null };
 }
 
 type MessagesOf<Map extends object> = { [K in keyof Map & string]: { type: K } & (Map[K] extends { request: infer R } ? R : never) }[keyof Map & string];

@@ -92,6 +92,7 @@ export const CONTENT_VALIDATORS: { readonly [K in ContentType]: Validator } = {
   togglePage: none,
   stepMark: fields({ direction: (v) => v === 'next' || v === 'previous' }),
   ping: none,
+  packsChanged: none,
 };
 
 /** The message's type if it is an object with a known `type`, else the reason it is not. */

@@ -114,6 +114,12 @@ export class ContentApp {
     return true;
   }
 
+  /** The enabled packs changed: fetch the dictionary again and re-read the page. */
+  async packsChanged(): Promise<void> {
+    this.finder = undefined;
+    if (this.settings) await this.apply(this.settings);
+  }
+
   /** SPA navigation: the page is new even if the document is not. */
   navigated(): void {
     void this.overlay?.rescan();

@@ -205,6 +205,21 @@ describe('the page overlay', () => {
     await page.close();
   });
 
+  it('follows the packs on an open tab: switching the pack off and on again', async () => {
+    const { page } = await browser.open(server.url('/static.html'));
+    await scanned(page);
+    const expected = await expectedIn(page);
+    expect(await marksIn(page)).toEqual(expected);
+    const { page: options } = await browser.open('options.html');
+    const setEnabled = (enabled: boolean) => options.evaluate((on) => chrome.runtime.sendMessage({ type: 'setPackEnabled', packId: 'factmark-seeds', enabled: on }), enabled);
+    expect(await setEnabled(false)).toMatchObject({ ok: true });
+    await expect.poll(() => marksIn(page)).toEqual([]);
+    expect(await setEnabled(true)).toMatchObject({ ok: true });
+    await expect.poll(() => marksIn(page)).toEqual(expected);
+    await options.close();
+    await page.close();
+  });
+
   it('made no request that left the machine', () => {
     expect(browser.externalRequests()).toEqual([]);
   });
