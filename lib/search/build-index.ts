@@ -4,7 +4,7 @@
  * the postings (count, then fill) so no per-term arrays are kept for big packs.
  */
 import { FIELD_COUNT, SEARCH_FIELDS, SEARCH_INDEX_VERSION, type SearchIndex, type StoredRow } from './search-index';
-import type { SearchRow } from './search-rows';
+import { SEARCH_KINDS, type SearchRow } from './search-rows';
 import { searchTerms } from './terms';
 
 /** A growable Uint32Array. */
@@ -101,6 +101,7 @@ export function createSearchIndex(rows: readonly SearchRow[]): SearchIndex {
   return {
     version: SEARCH_INDEX_VERSION,
     docs: rows.map(stored),
+    kinds: Uint8Array.from(rows, (row) => SEARCH_KINDS.indexOf(row.kind)),
     terms: order.map((i) => words[i]!),
     offsets,
     postings,

@@ -33,14 +33,21 @@ function tierOfName(words: Uint32Array, start: number, end: number, terms: reado
   return TIER_WORDS;
 }
 
-/** The best tier over doc's names, and which name (0 = the title) gave it. */
-export function nameTier(index: SearchIndexData, doc: number, terms: readonly ExpandedTerm[]): { tier: number; name: number } {
-  let best = { tier: TIER_LOOSE, name: 0 };
+/**
+ * The best tier over doc's names and which name (0 = the title) gave it, packed as
+ * tier * 65536 + name: called for thousands of docs per keystroke, it allocates nothing.
+ */
+export function nameTier(index: SearchIndexData, doc: number, terms: readonly ExpandedTerm[]): number {
+  let tier = TIER_LOOSE;
+  let name = 0;
   const first = index.docNames[doc]!;
   const last = index.docNames[doc + 1]!;
-  for (let k = first; k < last && best.tier > TIER_EXACT; k++) {
-    const tier = tierOfName(index.nameWords, index.nameStarts[k]!, index.nameStarts[k + 1]!, terms);
-    if (tier < best.tier) best = { tier, name: k - first };
+  for (let k = first; k < last && tier > TIER_EXACT; k++) {
+    const t = tierOfName(index.nameWords, index.nameStarts[k]!, index.nameStarts[k + 1]!, terms);
+    if (t < tier) {
+      tier = t;
+      name = k - first;
+    }
   }
-  return best;
+  return tier * 65_536 + Math.min(name, 65_535);
 }

@@ -13,7 +13,7 @@
 import type { SearchKind } from './search-rows';
 
 /** Bump when the rows, fields or tokenizer change: a saved index of another version is rebuilt. */
-export const SEARCH_INDEX_VERSION = 2;
+export const SEARCH_INDEX_VERSION = 3;
 
 /** Searched fields, strongest first; the index's postings are per field. */
 export const SEARCH_FIELDS = ['names', 'roles', 'text', 'body'] as const;
@@ -40,6 +40,8 @@ export interface SearchIndexData {
   version: number;
   /** Per document, in doc id order. */
   docs: StoredRow[];
+  /** Each document's kind as an index into SEARCH_KINDS: a query's inner loop reads no objects. */
+  kinds: Uint8Array;
   /** Sorted by code unit (the order of `<`), unique. */
   terms: string[];
   /** Postings of term t in field f: postings[offsets[t*F+f] .. offsets[t*F+f+1]), doc ids ascending. */
@@ -74,6 +76,8 @@ export interface Scratch {
 
 export interface SearchIndex extends SearchIndexData {
   scratch?: Scratch;
+  /** BM25's length factor per document and field, worked out once from fieldLengths. */
+  norms?: Float64Array;
   /** Term → id radix tree for typo-tolerant look-ups, built on first need (fuzzy-terms.ts). */
   fuzzyMap?: unknown;
 }
@@ -84,7 +88,7 @@ export function documentCount(index: SearchIndexData): number {
 
 /** The data to save (no caches); loadSearchIndex takes it back. */
 export function serializeSearchIndex(index: SearchIndex): SearchIndexData {
-  const { scratch: _scratch, fuzzyMap: _fuzzy, ...data } = index;
+  const { scratch: _scratch, fuzzyMap: _fuzzy, norms: _norms, ...data } = index;
   return data;
 }
 
@@ -96,7 +100,7 @@ function isArrayOf(value: unknown, type: Function): boolean {
 export function loadSearchIndex(data: unknown): SearchIndex | undefined {
   if (data === null || typeof data !== 'object') return undefined;
   const d = data as Partial<SearchIndexData>;
-  const typed: Array<[unknown, Function]> = [[d.offsets, Uint32Array], [d.postings, Uint32Array], [d.fieldLengths, Uint16Array], [d.averageFieldLengths, Float64Array], [d.docNames, Uint32Array], [d.nameStarts, Uint32Array], [d.nameWords, Uint32Array]];
+  const typed: Array<[unknown, Function]> = [[d.kinds, Uint8Array], [d.offsets, Uint32Array], [d.postings, Uint32Array], [d.fieldLengths, Uint16Array], [d.averageFieldLengths, Float64Array], [d.docNames, Uint32Array], [d.nameStarts, Uint32Array], [d.nameWords, Uint32Array]];
   if (d.version !== SEARCH_INDEX_VERSION || !Array.isArray(d.docs) || !Array.isArray(d.terms) || !typed.every(([v, t]) => isArrayOf(v, t))) return undefined;
   return { ...(d as SearchIndexData) };
 }

@@ -80,11 +80,19 @@ interface Candidate {
 
 const better = (a: Candidate, b: Candidate): boolean => a.tier < b.tier || (a.tier === b.tier && a.score > b.score);
 
+/** BM25's length factor, 1 / (1 + k1 (1 - b + b len / average)), per document and field. */
+function lengthNorms(index: SearchIndex): Float64Array {
+  const norms = new Float64Array(index.fieldLengths.length);
+  for (let i = 0; i < norms.length; i++) norms[i] = 1 / (1 + K1 * (1 - B + (B * index.fieldLengths[i]!) / index.averageFieldLengths[i % FIELD_COUNT]!));
+  return norms;
+}
+
 /** Adds every posting of the expanded terms into the scratch arrays; returns how many docs were touched. */
 function accumulate(index: SearchIndex, terms: readonly ExpandedTerm[], fields: number): number {
   const s = scratchFor(index);
   const stamp = ++s.stamp;
   const n = index.docs.length;
+  const norms = (index.norms ??= lengthNorms(index));
   let touched = 0;
   terms.forEach((term, i) => {
     const bit = 1 << i;
@@ -98,7 +106,6 @@ function accumulate(index: SearchIndex, terms: readonly ExpandedTerm[], fields: 
         if (from === to) continue;
         const idf = Math.log(1 + (n - (to - from) + 0.5) / (to - from + 0.5));
         const base = weight * BOOST[f]! * idf * (K1 + 1);
-        const average = index.averageFieldLengths[f]!;
         for (let p = from; p < to; p++) {
           const doc = index.postings[p]!;
           if (s.epoch[doc] !== stamp) {
@@ -110,7 +117,7 @@ function accumulate(index: SearchIndex, terms: readonly ExpandedTerm[], fields: 
             s.touched[touched++] = doc;
           }
           s.mask[doc]! |= bit;
-          const contribution = base / (1 + K1 * (1 - B + (B * index.fieldLengths[doc * FIELD_COUNT + f]!) / average));
+          const contribution = base * norms[doc * FIELD_COUNT + f]!;
           if (s.termEpoch[doc] !== termStamp) {
             s.termEpoch[doc] = termStamp;
             s.termBest[doc] = 0;
@@ -148,29 +155,32 @@ function offer(list: Candidate[], candidate: Candidate, limit: number): void {
 function collect(index: SearchIndex, terms: readonly ExpandedTerm[], touched: number, all: boolean, limit: number) {
   const s = index.scratch!;
   const full = (1 << terms.length) - 1;
-  const groups = new Map<SearchKind, { total: number; best: Candidate[] }>();
+  // One slot per kind (SEARCH_KINDS order): the loop below runs for every matching doc.
+  const groups = SEARCH_KINDS.map((kind) => ({ kind, total: 0, best: [] as Candidate[] }));
   let total = 0;
   for (let t = 0; t < touched; t++) {
     const doc = s.touched[t]!;
     const mask = s.mask[doc]!;
     if (all ? mask !== full : mask === 0) continue;
     total++;
-    const kind = index.docs[doc]!.kind;
-    let group = groups.get(kind);
-    if (!group) groups.set(kind, (group = { total: 0, best: [] }));
+    const group = groups[index.kinds[doc]!]!;
     group.total++;
     // Without AND, a doc matching more of the words comes first.
     const score = all ? s.score[doc]! : s.score[doc]! * (bitCount(mask) / terms.length);
     let tier = TIER_TEXT;
     let name = 0;
     const inNames = s.nameMask[doc]! | s.looseMask[doc]!;
-    if (s.nameMask[doc] === full) ({ tier, name } = nameTier(index, doc, terms));
+    if (s.nameMask[doc] === full) {
+      const packed = nameTier(index, doc, terms);
+      tier = Math.floor(packed / 65_536);
+      name = packed % 65_536;
+    }
     else if (inNames === full || (!all && inNames !== 0)) tier = TIER_LOOSE;
     const worst = group.best[limit - 1];
     if (worst && (tier > worst.tier || (tier === worst.tier && score <= worst.score))) continue;
     offer(group.best, { doc, tier, name, score }, limit);
   }
-  return { total, groups };
+  return { total, groups: groups.filter((g) => g.total > 0) };
 }
 
 function toHit(index: SearchIndex, { doc, tier, name, score }: Candidate, words: readonly string[], typos: readonly string[]): SearchHit {
@@ -208,8 +218,8 @@ export function search(index: SearchIndex, query: string, options: SearchOptions
   if (found.total === 0 && terms.length > 1) found = collect(index, terms, touched, false, limit);
   if (found.total === 0) return empty;
   const typos = [...new Set(terms.flatMap((t) => t.expansions.filter((e) => e.via === 'fuzzy').map((e) => index.terms[e.term]!)))];
-  const groups = [...found.groups]
-    .map(([kind, group]) => ({ kind, total: group.total, best: group.best.map((c) => spelledAsTyped(index, c, query)) }))
+  const groups = found.groups
+    .map(({ kind, total, best }) => ({ kind, total, best: best.map((c) => spelledAsTyped(index, c, query)) }))
     .sort((a, b) => (better(a.best[0]!, b.best[0]!) ? -1 : better(b.best[0]!, a.best[0]!) ? 1 : SEARCH_KINDS.indexOf(a.kind) - SEARCH_KINDS.indexOf(b.kind)));
   return {
     query,

@@ -28,11 +28,13 @@ export function main(args: string[]): number {
   const [loaded, loadMs] = time(() => loadSearchIndex(saved)!);
   const queries = typedQueries(pack);
   for (const q of queries.slice(0, 50)) search(loaded, q); // warm up the JIT (and build the typo tree)
-  const times = queries.map((q) => time(() => search(loaded, q))[1]).sort((a, b) => a - b);
+  const single = queries.map((q) => time(() => search(loaded, q))[1]).sort((a, b) => a - b);
+  // The best of five runs per keystroke: what the code costs, without the pauses of a busy machine.
+  const best = queries.map((q) => Math.min(...[0, 1, 2, 3, 4].map(() => time(() => search(loaded, q))[1]))).sort((a, b) => a - b);
   const heapMb = process.memoryUsage().heapUsed / 1e6;
   console.log(`entities ${count}, rows ${rows.length}: rows ${rowsMs.toFixed(0)} ms, build ${buildMs.toFixed(0)} ms, save (structured clone) ${saveMs.toFixed(0)} ms (postings ${(saved.postings.byteLength / 1e6).toFixed(1)} MB, ${saved.terms.length} terms), load ${loadMs.toFixed(0)} ms, heap ${heapMb.toFixed(0)} MB`);
-  console.log(`keystrokes ${times.length}: median ${percentile(times, 50).toFixed(2)} ms, p95 ${percentile(times, 95).toFixed(2)} ms, max ${percentile(times, 100).toFixed(2)} ms`);
-  const slow = queries.map((q) => [q, time(() => search(loaded, q))[1]] as const).sort((a, b) => b[1] - a[1]).slice(0, 8);
-  console.log('slowest:', slow.map(([q, ms]) => `${JSON.stringify(q)} ${ms.toFixed(1)}`).join(', '));
+  for (const [label, times] of [['single run', single], ['best of 5', best]] as const) {
+    console.log(`keystrokes ${times.length} (${label}): median ${percentile(times, 50).toFixed(2)} ms, p95 ${percentile(times, 95).toFixed(2)} ms, max ${percentile(times, 100).toFixed(2)} ms`);
+  }
   return 0;
 }
