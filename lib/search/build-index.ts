@@ -3,7 +3,7 @@
  * give each word an id in sorted order, and lay the postings out flat. Two passes over
  * the postings (count, then fill) so no per-term arrays are kept for big packs.
  */
-import { FIELD_COUNT, SEARCH_FIELDS, SEARCH_INDEX_VERSION, type SearchIndex, type StoredRow } from './search-index';
+import { FIELD_COUNT, SEARCH_FIELDS, SEARCH_INDEX_VERSION, type SearchIndex } from './search-index';
 import { SEARCH_KINDS, type SearchRow } from './search-rows';
 import { searchTerms } from './terms';
 
@@ -24,12 +24,19 @@ class U32List {
   }
 }
 
-function stored(row: SearchRow): StoredRow {
-  const out: StoredRow = { kind: row.kind, refId: row.refId, packId: row.packId, title: row.title };
-  if (row.subtitle !== undefined) out.subtitle = row.subtitle;
-  if (row.aliases !== undefined && row.aliases.length > 0) out.aliases = row.aliases;
-  if (row.sourceId !== undefined) out.sourceId = row.sourceId;
-  return out;
+/** What results show, column by column (search-index.ts says why). */
+function storedColumns(rows: readonly SearchRow[]) {
+  const packIds = [...new Set(rows.map((row) => row.packId))];
+  const pack = new Map(packIds.map((id, i) => [id, i]));
+  return {
+    refIds: rows.map((row) => row.refId),
+    packOf: Uint16Array.from(rows, (row) => pack.get(row.packId)!),
+    packIds,
+    titles: rows.map((row) => row.title),
+    subtitles: rows.map((row) => row.subtitle ?? ''),
+    aliases: rows.map((row) => (row.aliases ?? []).join('\n')),
+    sourceIds: rows.map((row) => row.sourceId ?? ''),
+  };
 }
 
 /** The names a result is ranked by: an entity's name and aliases, a deal's or source's title. */
@@ -100,7 +107,7 @@ export function createSearchIndex(rows: readonly SearchRow[]): SearchIndex {
   for (let i = 0; i < names.length; i++) names[i] = rank[names[i]!]!;
   return {
     version: SEARCH_INDEX_VERSION,
-    docs: rows.map(stored),
+    ...storedColumns(rows),
     kinds: Uint8Array.from(rows, (row) => SEARCH_KINDS.indexOf(row.kind)),
     terms: order.map((i) => words[i]!),
     offsets,

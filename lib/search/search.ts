@@ -8,7 +8,7 @@
 import { expandTerm, MIN_PREFIX, type ExpandedTerm } from './expand-terms';
 import { highlight, type Marked } from './highlight';
 import { nameTier, TIER_LOOSE, TIER_TEXT } from './name-tier';
-import { FIELD_COUNT, NAMES_FIELD, scratchFor, type SearchIndex } from './search-index';
+import { documentCount, FIELD_COUNT, NAMES_FIELD, scratchFor, storedRow, type SearchIndex } from './search-index';
 import { SEARCH_KINDS, type SearchKind } from './search-rows';
 import { searchTerms } from './terms';
 
@@ -91,7 +91,7 @@ function lengthNorms(index: SearchIndex): Float64Array {
 function accumulate(index: SearchIndex, terms: readonly ExpandedTerm[], fields: number): number {
   const s = scratchFor(index);
   const stamp = ++s.stamp;
-  const n = index.docs.length;
+  const n = documentCount(index);
   const norms = (index.norms ??= lengthNorms(index));
   let touched = 0;
   terms.forEach((term, i) => {
@@ -184,7 +184,7 @@ function collect(index: SearchIndex, terms: readonly ExpandedTerm[], touched: nu
 }
 
 function toHit(index: SearchIndex, { doc, tier, name, score }: Candidate, words: readonly string[], typos: readonly string[]): SearchHit {
-  const row = index.docs[doc]!;
+  const row = storedRow(index, doc);
   const hit: SearchHit = { kind: row.kind, refId: row.refId, packId: row.packId, title: highlight(row.title, words, typos), match: TIERS[tier] ?? 'text', score };
   if (row.sourceId !== undefined) hit.sourceId = row.sourceId;
   if (row.subtitle) hit.subtitle = highlight(row.subtitle, words, typos);
@@ -198,7 +198,8 @@ function toHit(index: SearchIndex, { doc, tier, name, score }: Candidate, words:
 /** Several aliases fold alike ("KP BOIT", "KP-BOIT"): show the one spelled as typed. */
 function spelledAsTyped(index: SearchIndex, candidate: Candidate, query: string): Candidate {
   const typed = query.trim().toLowerCase();
-  const i = index.docs[candidate.doc]!.aliases?.findIndex((alias) => alias.toLowerCase() === typed) ?? -1;
+  const aliases = index.aliases[candidate.doc] ? index.aliases[candidate.doc]!.split('\n') : [];
+  const i = aliases.findIndex((alias) => alias.toLowerCase() === typed);
   return candidate.tier === 0 && candidate.name > 0 && i >= 0 ? { ...candidate, name: i + 1 } : candidate;
 }
 
@@ -207,7 +208,7 @@ export function search(index: SearchIndex, query: string, options: SearchOptions
   const limit = Math.min(Math.max(1, Math.floor(options.limit ?? DEFAULT_LIMIT)), MAX_LIMIT);
   const words = searchTerms(query).slice(0, MAX_TERMS);
   const empty: SearchResults = { query, terms: words, typoTerms: [], total: 0, groups: [] };
-  if (words.length === 0 || index.docs.length === 0) return empty;
+  if (words.length === 0 || documentCount(index) === 0) return empty;
   const terms = words.map((word) => expandTerm(index, word));
   // One letter says little: only names that are that letter, not every "a" in every text.
   const fields = words.length === 1 && words[0]!.length < MIN_PREFIX ? 1 : FIELD_COUNT;
