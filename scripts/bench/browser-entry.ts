@@ -1,0 +1,13 @@
+/**
+ * What the benchmark evaluates inside Chromium pages (an extension page for the store,
+ * plain pages for the matcher): the real lib/ code, bundled by scripts/bench/browser.ts
+ * into one script at bench time. Never part of the extension's build.
+ */
+export { syntheticPack } from './synthetic-pack';
+export { packHash, validatePack } from '../../lib/pack/validate';
+export { createStore } from '../../lib/store/db';
+export { loadPack } from '../../lib/store/load-pack';
+export { matcherDictionary } from '../../lib/store/entity-queries';
+export { entityCard } from '../../lib/store/entity-card';
+export { buildDictionary } from '../../lib/match/dictionary';
+export { dictionaryEntities } from '../../lib/match/from-pack';

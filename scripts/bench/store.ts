@@ -1,0 +1,206 @@
+/**
+ * Section 3: the store, in headless Chromium with the built extension. In an extension
+ * page (which shares the extension's IndexedDB with the background, as the options page
+ * does when it imports a pack) a synthetic pack of 1k, 10k and 100k entities is
+ * installed the way an import installs it (validate, hash check, lib/store loadPack);
+ * then timed: the background's answer to getDictionary and the matcher's dictionary
+ * build (ready for matching), the search rows and index (ready for search), card look-ups
+ * through getEntityCard, and a search per keystroke. The background's heap is read with
+ * each pack installed.
+ */
+import type { Page } from 'playwright-core';
+import { bundle, launchSnapshot, targetHeap } from './browser';
+import { emptySection, type BenchContext, type SectionResult } from './context';
+import { sizeLabel } from './packs';
+import { fmt, fmtBytes, percentile } from './stats';
+
+type Bench = typeof import('./browser-entry');
+type SearchApi = typeof import('./search-entry');
+
+interface Installed {
+  entities: number;
+  rows: number;
+  generateMs: number;
+  validateMs: number;
+  hashMs: number;
+  writeMs: number;
+  dictionaryMs: number;
+  dictionaryEntries: number;
+  buildMs: number;
+  /** Searchable rows read from the store, and the index built from them. */
+  searchRowsMs?: number;
+  searchIndexMs?: number;
+  searchError?: string;
+  cardMs: number[];
+  keystrokeMs: number[];
+  keystrokes: number;
+}
+
+/** Runs in the extension page: install a pack of `n` entities and time what follows. */
+async function installAndTime(page: Page, n: number, withSearch: boolean): Promise<Installed> {
+  return page.evaluate(
+    async ({ n, withSearch }) => {
+      const g = globalThis as unknown as { FactmarkBench: Bench; FactmarkSearch?: SearchApi; chrome: { runtime: { sendMessage(m: object): Promise<{ ok: boolean; data?: unknown; error?: string }> } } };
+      const B = g.FactmarkBench;
+      const send = g.chrome.runtime.sendMessage;
+      let t = performance.now();
+      const pack = B.syntheticPack({ entities: n, id: `bench-${n}`, seed: 3 });
+      pack.hash = await B.packHash(pack);
+      const generateMs = performance.now() - t;
+      // The install, as lib/packs importPackValue runs it: validate, check the hash, write.
+      t = performance.now();
+      const checked = B.validatePack(pack);
+      if (!checked.ok) throw new Error(`synthetic pack invalid: ${JSON.stringify(checked.errors.slice(0, 3))}`);
+      const validateMs = performance.now() - t;
+      t = performance.now();
+      if ((await B.packHash(pack)) !== pack.hash) throw new Error('hash changed');
+      const hashMs = performance.now() - t;
+      t = performance.now();
+      const db = B.createStore();
+      await B.loadPack(db, pack, 'imported', Date.now());
+      const writeMs = performance.now() - t;
+      await send({ type: 'packsChanged' }).catch(() => undefined);
+      // Ready for matching: what every content script asks for, then builds.
+      t = performance.now();
+      const reply = await send({ type: 'getDictionary' });
+      if (!reply.ok) throw new Error(`getDictionary: ${reply.error}`);
+      const dictionaryMs = performance.now() - t;
+      const entries = (reply.data as { entries: Array<{ entityId: string }> }).entries;
+      t = performance.now();
+      B.buildDictionary(entries.map((e) => ({ ...e, id: e.entityId })) as unknown as Parameters<Bench['buildDictionary']>[0]);
+      const buildMs = performance.now() - t;
+      const rows = pack.entities.length * 2 + pack.roles.length + pack.facts.length + pack.deals.length + pack.sources.length;
+      // Card look-ups, as the card asks for them.
+      const cardMs: number[] = [];
+      for (let i = 0; i < 40; i++) {
+        const entity = pack.entities[Math.floor((i * 7919) % pack.entities.length)]!;
+        const c = performance.now();
+        const card = await send({ type: 'getEntityCard', id: entity.id });
+        cardMs.push(performance.now() - c);
+        if (!card.ok || card.data === null) throw new Error(`no card for ${entity.id}`);
+      }
+      const out = { entities: n, rows, generateMs, validateMs, hashMs, writeMs, dictionaryMs, dictionaryEntries: entries.length, buildMs, cardMs, keystrokeMs: [] as number[], keystrokes: 0 } as Installed;
+      if (withSearch && g.FactmarkSearch) {
+        try {
+          const S = g.FactmarkSearch;
+          t = performance.now();
+          const searchRows = await S.searchRowsFromStore(db);
+          out.searchRowsMs = performance.now() - t;
+          t = performance.now();
+          const index = S.createSearchIndex(searchRows);
+          out.searchIndexMs = performance.now() - t;
+          // A keystroke is one search of what is typed so far: names, acronyms, a typo.
+          const queries = pack.entities.filter((_, i) => i % Math.max(1, Math.floor(pack.entities.length / 25)) === 0).slice(0, 25).map((e) => e.aliases[e.aliases.length > 1 && e.aliases[1]!.kind === 'acronym' ? 1 : 0]!.text);
+          queries.push('Ministry of Textle', 'punjab energy');
+          for (const q of queries) {
+            for (let k = 1; k <= Math.min(q.length, 24); k++) {
+              const s = performance.now();
+              S.search(index, q.slice(0, k));
+              out.keystrokeMs.push(performance.now() - s);
+            }
+          }
+          out.keystrokes = out.keystrokeMs.length;
+        } catch (error) {
+          out.searchError = String(error).slice(0, 200);
+        }
+      }
+      db.close();
+      return out;
+    },
+    { n, withSearch },
+  );
+}
+
+async function waitForStore(page: Page): Promise<void> {
+  await page.waitForFunction(async () => {
+    const c = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<{ ok: boolean; data?: { store: { state: string } } }> } } }).chrome;
+    const r = await c.runtime.sendMessage({ type: 'getStatus' });
+    return r.ok && r.data?.store.state === 'ready';
+  }, undefined, { timeout: 30_000, polling: 200 });
+}
+
+export async function benchStore(ctx: BenchContext): Promise<SectionResult> {
+  const out = emptySection();
+  const sizes = ctx.quick ? [1_000, 10_000] : [1_000, 10_000, 100_000];
+  const core = await bundle(ctx.root, 'scripts/bench/browser-entry.ts', 'FactmarkBench');
+  let search: string | undefined;
+  try {
+    search = await bundle(ctx.root, 'scripts/bench/search-entry.ts', 'FactmarkSearch');
+  } catch (error) {
+    out.notes.push(`Popup search not available yet (lib/search did not build: ${String(error).split('\n')[0]}).`);
+  }
+  const results: Array<Installed & { backgroundHeap?: number }> = [];
+  const browser = await launchSnapshot();
+  try {
+    // An extension page: shares the extension's IndexedDB (and may message the background as a privileged sender).
+    const { page } = await browser.open('options.html');
+    await waitForStore(page);
+    await page.evaluate(core);
+    if (search) await page.evaluate(search);
+    const cdp = await browser.context.newCDPSession(page);
+    const baseHeap = await targetHeap(cdp, 'service_worker');
+    for (const n of sizes) {
+      ctx.log(`store: installing ${sizeLabel(n)} entities`);
+      const r = await installAndTime(page, n, search !== undefined);
+      const heap = await targetHeap(cdp, 'service_worker');
+      results.push({ ...r, backgroundHeap: heap?.usedSize });
+      // One pack at a time: the next size replaces this one.
+      await page.evaluate(async (id) => {
+        const B = (globalThis as unknown as { FactmarkBench: Bench }).FactmarkBench;
+        const db = B.createStore();
+        await db.transaction('rw', [db.packs, ...db.contentTables], async () => {
+          for (const table of db.contentTables) await table.where('packId').equals(id).delete();
+          await db.packs.delete(id);
+        });
+        db.close();
+      }, `bench-${n}`);
+    }
+    out.data = { baseBackgroundHeap: baseHeap?.usedSize, results };
+    out.tables.push({
+      title: 'Store: installing a pack in Chromium (extension page, real IndexedDB)',
+      columns: ['entities', 'rows', 'validate ms', 'hash ms', 'write ms', 'getDictionary ms', 'build ms', 'ready for matching ms', 'search rows ms', 'search index ms', 'ready for search ms'],
+      rows: results.map((r) => {
+        const matching = r.validateMs + r.hashMs + r.writeMs + r.dictionaryMs + r.buildMs;
+        const searchReady = r.searchIndexMs === undefined ? undefined : r.validateMs + r.hashMs + r.writeMs + r.searchRowsMs! + r.searchIndexMs;
+        return [sizeLabel(r.entities), r.rows, r.validateMs, r.hashMs, r.writeMs, r.dictionaryMs, r.buildMs, matching, r.searchRowsMs, r.searchIndexMs, searchReady];
+      }),
+      notes: [
+        'Ready for matching = validate + hash check + write (one loadPack transaction) + the background answering getDictionary + lib/match buildDictionary (what each content script then does). Ready for search = the same install + reading the search rows from the store + createSearchIndex.',
+        'The bundled seed pack stays installed beside the synthetic one, as for a user who imports a pack.',
+      ],
+    });
+    out.tables.push({
+      title: 'Store: look-ups in Chromium (ms)',
+      columns: ['entities', 'card median', 'card p95', 'keystrokes', 'search median', 'search p95', 'search max', 'background heap'],
+      rows: results.map((r) => [sizeLabel(r.entities), percentile(r.cardMs, 50), percentile(r.cardMs, 95), r.keystrokes || undefined, percentile(r.keystrokeMs, 50), percentile(r.keystrokeMs, 95), r.keystrokeMs.length ? Math.max(...r.keystrokeMs) : undefined, fmtBytes(r.backgroundHeap)]),
+      notes: [
+        'card: a getEntityCard message from an extension page to the background and back (entityCard over IndexedDB), 40 entities. search: lib/search search() per keystroke, each prefix of 25 names or acronyms and two mistyped queries, in the page.',
+        `background heap: the service worker's V8 heap after a GC with the pack installed (CDP Runtime.getHeapUsage); ${fmtBytes(baseHeap?.usedSize)} with only the seed pack.`,
+        ...results.filter((r) => r.searchError).map((r) => `search failed at ${sizeLabel(r.entities)}: ${r.searchError}`),
+      ],
+    });
+  } finally {
+    await browser.close();
+  }
+
+  const big = results.find((r) => r.entities === 100_000);
+  const ready = big ? big.validateMs + big.hashMs + big.writeMs + big.dictionaryMs + big.buildMs : undefined;
+  out.targets.push({
+    id: 'pack-ready',
+    goal: 'a 100k-entity pack is ready for matching within 1 s of install',
+    met: ready === undefined ? undefined : ready <= 1000,
+    ratio: ready === undefined ? undefined : ready / 1000,
+    measured: big
+      ? `${fmt(ready! / 1000, 1)} s (validate ${fmt(big.validateMs / 1000, 1)} s, hash ${fmt(big.hashMs / 1000, 1)} s, write ${fmt(big.writeMs / 1000, 1)} s for ${big.rows.toLocaleString('en-US')} rows, getDictionary ${fmt(big.dictionaryMs / 1000, 1)} s, build ${fmt(big.buildMs / 1000, 1)} s)`
+      : 'not measured (--quick installs 1k and 10k only)',
+  });
+  const p95 = big && big.keystrokes > 0 ? percentile(big.keystrokeMs, 95) : undefined;
+  out.targets.push({
+    id: 'search-keystroke',
+    goal: 'popup search ≤ 10 ms per keystroke at p95 with 100k entities',
+    met: p95 === undefined ? undefined : p95 <= 10,
+    ratio: p95 === undefined ? undefined : p95 / 10,
+    measured: p95 !== undefined ? `p95 ${fmt(p95)} ms, median ${fmt(percentile(big!.keystrokeMs, 50))} ms over ${big!.keystrokes} keystrokes` : !search ? 'not available yet (lib/search)' : 'not measured (--quick installs 1k and 10k only)',
+  });
+  return out;
+}
