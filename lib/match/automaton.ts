@@ -153,16 +153,34 @@ export function scanAutomaton(a: Automaton, text: string, onMatch: (start: numbe
 const ASCII_WORD = new Uint8Array(128);
 for (let c = 48; c < 123; c++) if (c <= 57 || (c >= 65 && c <= 90) || c >= 97) ASCII_WORD[c] = 1;
 
+/** Which two ASCII characters some key starts with: pairs[c0 * 128 + c1] (1 = some key does). */
+const pairTables = new WeakMap<Automaton, Uint8Array>();
+function pairsOf(a: Automaton): Uint8Array {
+  let pairs = pairTables.get(a);
+  if (!pairs) {
+    pairs = new Uint8Array(128 * 128);
+    for (let c0 = 0; c0 < 128; c0++) {
+      const s = a.root[c0]!;
+      if (s === 0) continue;
+      for (let e = a.first[s]!; e < a.first[s]! + a.count[s]!; e++) if (a.codes[e]! < 128) pairs[c0 * 128 + a.codes[e]!] = 1;
+    }
+    pairTables.set(a, pairs);
+  }
+  return pairs;
+}
+
 /**
  * The occurrences of keys that can begin a word, much faster than scanAutomaton: it walks
  * the trie from each position whose previous character is not an ASCII letter or digit,
  * or whose own character is in a script written without spaces (≥ U+0E00), and skips every
  * other position with one comparison. Those it skips start right after a letter or digit,
  * where a key that needs a word boundary is rejected anyway; findCandidates checks the
- * boundaries of what it reports. onMatch gets (start, end, key) in order of start.
+ * boundaries of what it reports. A table of the keys' first two ASCII characters ends
+ * most walks before they begin. onMatch gets (start, end, key) in order of start.
  */
 export function scanWordStarts(a: Automaton, text: string, onMatch: (start: number, end: number, key: number) => void): void {
-  const { root, output } = a;
+  const { root, output, first, count, codes, targets } = a;
+  const pairs = pairsOf(a);
   const n = text.length;
   let prev = 32;
   for (let p = 0; p < n; p++) {
@@ -171,12 +189,32 @@ export function scanWordStarts(a: Automaton, text: string, onMatch: (start: numb
     prev = c;
     if (inWord) continue;
     let s = root[c]!;
-    let i = p;
-    while (s > 0) {
+    if (s === 0) continue;
+    if (output[s]! >= 0) onMatch(p, p + 1, output[s]!);
+    let i = p + 1;
+    if (i >= n) break;
+    const c1 = text.charCodeAt(i);
+    if (c < 128 && c1 < 128 && pairs[c * 128 + c1] === 0) continue;
+    for (;;) {
+      // The goto function inlined (see step): children sorted by code, bisected.
+      const code = i === p + 1 ? c1 : text.charCodeAt(i);
+      let lo = first[s]!;
+      let hi = lo + count[s]! - 1;
+      s = -1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >>> 1;
+        const at = codes[mid]!;
+        if (at === code) {
+          s = targets[mid]!;
+          break;
+        }
+        if (at < code) lo = mid + 1;
+        else hi = mid - 1;
+      }
+      if (s <= 0) break;
       const k = output[s]!;
       if (k >= 0) onMatch(p, i + 1, k);
       if (++i >= n) break;
-      s = step(a, s, text.charCodeAt(i));
     }
   }
 }

@@ -3,7 +3,7 @@
  * whole word (or, in scripts without spaces, anywhere), with the right letter case;
  * then the longest leftmost ones, never overlapping.
  */
-import { scanAutomaton } from './automaton';
+import { scanWordStarts } from './automaton';
 import type { AliasSense, Dictionary } from './dictionary';
 import { isWordChar, type Folded } from './normalize';
 
@@ -19,7 +19,7 @@ export interface Candidate {
 export function findCandidates(dict: Dictionary, folded: Folded, block: number): Candidate[] {
   const { lower, cased } = folded;
   const found: Candidate[] = [];
-  scanAutomaton(dict.automaton, lower, (start, end, key) => {
+  scanWordStarts(dict.automaton, lower, (start, end, key) => {
     const pattern = dict.patterns[key]!;
     if (!pattern.openStart && isWordChar(lower[start - 1])) return;
     if (!pattern.openEnd && isWordChar(lower[end])) return;
