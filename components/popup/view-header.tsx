@@ -1,6 +1,6 @@
 /** The header of a result's view in the popup: Back, what it is, its name, one line about it. */
 import { useEffect, useRef } from 'preact/hooks';
-import { t } from '../../lib/i18n';
+import { t, uiDirection } from '../../lib/i18n';
 
 export interface ViewHeaderProps {
   title: string;
@@ -20,7 +20,7 @@ export function ViewHeader({ title, kind, chip, identity, onBack }: ViewHeaderPr
   return (
     <header class="view-head">
       <button type="button" class="back" onClick={onBack} title={t('popupBackHint')}>
-        <span aria-hidden="true">← </span>
+        <span aria-hidden="true">{uiDirection() === 'rtl' ? '→ ' : '← '}</span>
         {t('cardBack')}
       </button>
       <span class="chip" data-type={chip}>
