@@ -35,6 +35,12 @@ function stubHandlers(): BackgroundHandlers {
     focusMarkInTab: () => ({ found: true }),
     setPackEnabled: () => [],
     removePack: () => ({ removed: true }),
+    packsChanged: () => ({ packs: [], store: { state: 'ready', evictions: 0 } }),
+    runOnTab: () => ({ injected: false, active: true }),
+    search: ({ query }) => ({ query, terms: [], typoTerms: [], total: 0, groups: [] }),
+    getEntitySummaries: () => [],
+    getMatcherInfo: () => ({ key: '', entities: 0, aliases: 0, local: true }),
+    matchBlocks: () => [],
   };
 }
 
@@ -222,6 +228,8 @@ describe('createContentHandler', () => {
     focusMark: () => ({ found: true }),
     togglePage: () => ({ active: false }),
     stepMark: () => ({ found: false }),
+    ping: () => ({ running: true }),
+    packsChanged: () => null,
   };
   const background = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/background.js') };
 
