@@ -213,8 +213,10 @@ export class Overlay {
     for (const r of records) {
       const target = r.type === 'characterData' ? r.target.parentNode : r.target;
       if (!target || this.ownsNode(target)) continue;
-      if (r.type === 'childList' && r.addedNodes.length === 0) {
-        // Removals: our marks inside removed subtrees simply disappear with them.
+      if (r.type === 'childList' && [...r.addedNodes].every((n) => this.ownsNode(n))) {
+        // Removals: our marks inside removed subtrees simply disappear with them. Our own UI
+        // added to the page (the card's host, moved into a fullscreen element) is no page
+        // change either: re-marking its parent would replace the very marks the card is beside.
         continue;
       }
       this.pending.add(target);
