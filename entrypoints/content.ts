@@ -12,7 +12,8 @@ export default defineContentScript({
   main(ctx) {
     const controller = new AbortController();
     ctx.onInvalidated(() => controller.abort());
-    const card = createCardSink();
+    // The card looks mentions up in the overlay the app is running (`app` exists by the first intent).
+    const card = createCardSink(ctx, { mention: (id) => app.current?.byId(id) });
     const app = new ContentApp(
       document,
       location.hostname,

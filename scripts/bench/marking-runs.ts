@@ -22,6 +22,8 @@ export interface OurRun extends TaskSummary {
   mode: string;
   /** The page renderer's V8 heap after a GC, with the marks in place (all worlds: page and content script). */
   heapBytes: number;
+  /** Our tasks in the window, in order (ms). */
+  ourTasks: number[];
 }
 
 const isLocal = (url: URL) => url.hostname === '127.0.0.1';
@@ -100,8 +102,10 @@ export async function runOurs(harness: ExtensionHarness, origin: string, path: s
     const scanStart = markTime(events, 'factmark:scan-start', thread.pid);
     const scanEnd = markTime(events, 'factmark:scan-end', thread.pid);
     if (start === undefined || scanStart === undefined || scanEnd === undefined) throw new Error(`trace of ${url} lacks the content script or its marks`);
-    const summary = summarise(tasksOf(events, thread, harness.extensionId), start, scanEnd);
-    return { ...summary, heapBytes, marks: inPage.marks, mode: inPage.mode, totalMs: (scanEnd - start) / 1000, scanMs: (scanEnd - scanStart) / 1000, setupMs: (scanStart - start) / 1000 };
+    const tasks = tasksOf(events, thread, harness.extensionId);
+    const summary = summarise(tasks, start, scanEnd);
+    const ourTasks = tasks.filter((t) => t.ours && t.start + t.dur * 1000 >= start && t.start <= scanEnd).map((t) => Math.round(t.dur * 10) / 10);
+    return { ...summary, heapBytes, ourTasks, marks: inPage.marks, mode: inPage.mode, totalMs: (scanEnd - start) / 1000, scanMs: (scanEnd - scanStart) / 1000, setupMs: (scanStart - start) / 1000 };
   } finally {
     await page.close();
   }

@@ -27,6 +27,7 @@ describe('formatting', () => {
     [1234.5, '1,235'],
     [12.345, '12.3'],
     [1.2345, '1.23'],
+    [3, '3'],
     [Number.NaN, '–'],
     [Number.POSITIVE_INFINITY, '∞'],
   ])('fmt(%d) is %s', (value, text) => expect(fmt(value)).toBe(text));
@@ -40,8 +41,8 @@ describe('formatting', () => {
   it('mbPerSecond counts 10^6 characters per second', () => expect(mbPerSecond(2_000_000, 500)).toBe(4));
 
   it('renders a Markdown table with numbers right-aligned and notes below', () => {
-    const text = renderTable({ title: 'T', columns: ['name', 'ms'], rows: [['a', 1.5], ['bb', 12]], notes: ['why'] });
-    expect(text).toBe(['### T', '', '| name |   ms |', '|------|-----:|', '| a    | 1.50 |', '| bb   | 12.0 |', '', '- why'].join('\n'));
+    const text = renderTable({ title: 'T', columns: ['name', 'ms'], rows: [['a', 1.5], ['bb', 12.25]], notes: ['why'] });
+    expect(text).toBe(['### T', '', '| name |   ms |', '|------|-----:|', '| a    | 1.50 |', '| bb   | 12.3 |', '', '- why'].join('\n'));
   });
 
   it('prints a target line per verdict', () => {
