@@ -1,2 +1,8 @@
 import { render } from 'preact';
-render(<main>Factmark</main>, document.getElementById('app')!);
+import '../../components/source/source.css';
+import { SourceViewerContainer } from '../../components/source/source-viewer-container';
+import { uiDirection } from '../../lib/i18n';
+import { sourceBridge } from '../../lib/source/source-bridge';
+
+document.documentElement.dir = uiDirection();
+render(<SourceViewerContainer bridge={sourceBridge()} />, document.getElementById('app')!);
