@@ -22,7 +22,8 @@ import { messagingBridge, type CardBridge } from './card-bridge';
 import { copyText } from './copy-text';
 import { HoverIntent } from './hover-intent';
 import { uiLocale } from './locale';
-import { anchorRect, placeCard } from './place-card';
+import { readPageTone, resolveTheme } from './page-theme';
+import { activeElement, pointIn, positionLayer, wrapFocus } from './card-dom';
 
 /** What the controller needs to know about a mention (OverlayMention fits). */
 export interface CardMention {
@@ -56,17 +57,6 @@ interface OpenCard {
 }
 
 type CloseReason = 'escape' | 'button' | 'outside' | 'hover' | 'scrolled' | 'gone' | 'reset';
-
-/** The focused element, looking through open shadow roots but stopping at ours. */
-function activeElement(doc: Document, host: Element | undefined): Element | null {
-  let el = doc.activeElement;
-  while (el?.shadowRoot?.activeElement && el !== host) el = el.shadowRoot.activeElement;
-  return el;
-}
-
-function pointIn(anchor: Element | Range | undefined, x: number, y: number): boolean {
-  return !!anchor && [...anchor.getClientRects()].some((r) => x >= r.left && x <= r.right && y >= r.top && y <= r.bottom);
-}
 
 export function createCardSink(ctx: ContentScriptContext, deps: CardSinkDeps): IntentSink {
   const bridge = deps.bridge ?? messagingBridge();
@@ -157,7 +147,7 @@ export function createCardSink(ctx: ContentScriptContext, deps: CardSinkDeps): I
       entityId: c.mention.mention.entityId,
       header: { name: c.mention.mention.name, type: c.mention.mention.type },
       actions,
-      theme,
+      theme: resolveTheme(theme, readPageTone(doc)),
       dir,
       locale,
       pinned,
@@ -235,21 +225,12 @@ export function createCardSink(ctx: ContentScriptContext, deps: CardSinkDeps): I
     const c = current;
     const card = ui?.card();
     if (!c || !ui || !card) return;
-    const anchor = c.mention.anchor();
-    const rect = anchor && (!(anchor instanceof Element) || anchor.isConnected) ? anchorRect(anchor) : undefined;
-    if (!rect) return close('gone');
-    card.style.removeProperty('--max-block');
-    const size = card.getBoundingClientRect();
-    const viewport = { width: doc.documentElement.clientWidth || win.innerWidth, height: doc.documentElement.clientHeight || win.innerHeight };
-    const placement = placeCard({ anchor: rect, card: { width: size.width, height: size.height }, viewport, dir });
+    const placement = positionLayer(ui.layer, card, c.mention.anchor(), dir);
+    if (!placement) return close('gone');
     // A smooth scrollIntoView (the next-mark shortcut) starts with the mark still off-screen:
     // only a mark that was visible and then scrolled away closes the card.
     if (placement.anchorHidden && c.seen && !pinned && ui.shadow.activeElement === null) return close('scrolled');
     if (!placement.anchorHidden) c.seen = true;
-    if (placement.maxHeight !== undefined) card.style.setProperty('--max-block', `${placement.maxHeight}px`);
-    ui.layer.style.top = `${placement.top}px`;
-    ui.layer.style.left = `${placement.left}px`;
-    ui.layer.dataset.side = placement.side;
     ui.layer.setAttribute('data-placed', '');
   }
 
@@ -300,7 +281,11 @@ export function createCardSink(ctx: ContentScriptContext, deps: CardSinkDeps): I
       }
       return;
     }
-    if (e.key === 'Tab' && inside) return wrapFocus(e);
+    if (e.key === 'Tab' && inside) {
+      const card = ui.card();
+      if (card && wrapFocus(card, ui.shadow.activeElement, e.shiftKey)) e.preventDefault();
+      return;
+    }
     // Tab from the mark whose card is open goes into the card (its host is at the end of
     // the page, so the browser's own order would skip it).
     const anchor = current.mention.anchor();
@@ -309,25 +294,6 @@ export function createCardSink(ctx: ContentScriptContext, deps: CardSinkDeps): I
       current.sticky = true;
       ui.card()?.focus({ preventScroll: true });
     }
-  }
-
-  /**
-   * Tab and Shift+Tab go round the card's controls rather than out of it: its host sits at
-   * the end of the document, so leaving it would land far from the mark. Escape is the way
-   * back to the mark.
-   */
-  function wrapFocus(e: KeyboardEvent): void {
-    const root = ui?.card();
-    if (!root || !ui) return;
-    const controls = [...root.querySelectorAll<HTMLElement>('button, a[href], textarea, input, select, [tabindex="0"]')].filter((el) => !el.hasAttribute('disabled'));
-    if (controls.length === 0) return;
-    const active = ui.shadow.activeElement;
-    const first = controls[0]!;
-    const last = controls[controls.length - 1]!;
-    const target = e.shiftKey ? (active === first || active === root ? last : undefined) : active === last ? first : undefined;
-    if (!target) return;
-    e.preventDefault();
-    target.focus();
   }
 
   function onPointerDown(e: PointerEvent): void {

@@ -129,6 +129,22 @@ describe('CardContainer', () => {
     expect(root.querySelector<HTMLTextAreaElement>('textarea.manual')?.value).toBe('“Pakistan’s Ambassador to China, Khalil Hashmi” — INP, January 20, 2025');
   });
 
+  it('lays itself out right to left for an RTL interface', async () => {
+    const known = await cards(false);
+    root = document.createElement('div');
+    document.body.append(root);
+    await act(async () => {
+      render(
+        <CardContainer entityId="khalil-hashmi" header={{ name: 'Khalil Hashmi', type: 'person' }} actions={actionsFor(known)} theme="dark" dir="rtl" locale="ur" pinned onPin={() => {}} onClose={() => {}} autoFocus={false} onRendered={() => {}} />,
+        root!,
+      );
+    });
+    const dialog = root.querySelector('[role="dialog"]')!;
+    expect(dialog.getAttribute('dir')).toBe('rtl');
+    expect(dialog.getAttribute('data-theme')).toBe('dark');
+    expect(root.querySelector('button[aria-pressed]')?.getAttribute('aria-pressed')).toBe('true');
+  });
+
   it('moves focus into the card when opened from the keyboard', async () => {
     const { root } = await mount(await cards(false), 'khalil-hashmi', undefined, true);
     expect(document.activeElement).toBe(root.querySelector('[role="dialog"]'));

@@ -317,6 +317,26 @@ describe('the entity card', () => {
     }
   });
 
+  it('in the auto theme follows a dark page, and the system where the page paints nothing', async () => {
+    const paragraph = site.pages.find((p) => p.id === ENVOY)!.paragraphs.find((p) => p.includes('Khalil Hashmi'))!;
+    const server = await browser.serve({
+      '/dark.html': `<!doctype html><title>Dark</title><body style="background:#121212;color:#eee"><p>${paragraph}</p></body>`,
+      '/plain.html': `<!doctype html><title>Plain</title><p>${paragraph}</p>`,
+    });
+    ({ page, errors } = await browser.open(server.url('/dark.html')));
+    await (await markOf(page, HASHMI)).click();
+    await waitFor(() => cardShown(page));
+    expect(await page.locator(CARD).getAttribute('data-theme')).toBe('dark');
+    await page.close();
+    ({ page, errors } = await browser.open(server.url('/plain.html')));
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await (await markOf(page, HASHMI)).click();
+    await waitFor(() => cardShown(page));
+    expect(await page.locator(CARD).getAttribute('data-theme')).toBe('auto');
+    expect(await page.locator(CARD).evaluate((c) => getComputedStyle(c).backgroundColor)).toBe('rgb(28, 31, 37)');
+    expect(await runAxe(page, AXE, 'factmark-card')).toEqual([]);
+  });
+
   it('opens within 50 ms of the intent at seed scale (measured)', async () => {
     await openEnvoy();
     const marks = page.locator('mark.factmark[tabindex="0"]');
