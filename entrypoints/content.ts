@@ -18,6 +18,16 @@ export default defineContentScript({
       document,
       location.hostname,
       {
+        matcherInfo: async () => {
+          const reply = await sendMessage({ type: 'getMatcherInfo' });
+          if (!reply.ok) throw new Error(`Factmark: no matcher (${reply.error})`);
+          return reply.data;
+        },
+        matchRemote: async (blocks, types) => {
+          const reply = await sendMessage({ type: 'matchBlocks', blocks: [...blocks].map((b) => ({ text: b.text, heading: b.heading ?? false })), types: [...types] });
+          if (!reply.ok) throw new Error(`Factmark: matching failed (${reply.error})`);
+          return reply.data;
+        },
         dictionary: async () => {
           const reply = await sendMessage({ type: 'getDictionary' });
           if (!reply.ok) throw new Error(`Factmark: no dictionary (${reply.error})`);
@@ -39,6 +49,10 @@ export default defineContentScript({
         return { found: (app.current?.list.length ?? 0) > 0 };
       },
       ping: () => ({ running: true }),
+      packsChanged: async () => {
+        await app.packsChanged();
+        return null;
+      },
     });
     browser.runtime.onMessage.addListener(handler.listener);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(handler.listener));
