@@ -5,6 +5,7 @@
  */
 import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { cardModel, type Evidence, type SourceItem } from '../../lib/card/card-model';
+import type { SourceLink } from '../../lib/card/card-bridge';
 import type { CopyResult } from '../../lib/card/copy-text';
 import { t } from '../../lib/i18n';
 import type { EntityType } from '../../lib/pack/types';
@@ -12,12 +13,6 @@ import type { Theme } from '../../lib/settings';
 import type { EntityCard, EntitySummary } from '../../lib/store/views';
 import { CardView, type CardState } from './card-view';
 import { useEntityCard } from './use-entity-card';
-
-export interface SourceLink {
-  sourceId: string;
-  packId?: string;
-  quote?: string;
-}
 
 export interface CardActions {
   load(entityId: string): Promise<EntityCard | null>;
