@@ -10,7 +10,7 @@
  *   npm run bench -- --only matcher     # one section: matcher | marking | store | footprint
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromiumVersion } from './bench/browser';
@@ -57,6 +57,7 @@ export async function main(args: string[]): Promise<number> {
     chromium: await chromiumVersion().catch(() => 'not found'),
     date: new Date().toISOString(),
     mode: quick ? 'quick' : 'full',
+    loadAtStart: loadavg()[0]!.toFixed(1),
   };
   const results: Partial<Record<SectionName, SectionResult>> = {};
   const failures: string[] = [];
@@ -69,7 +70,7 @@ export async function main(args: string[]): Promise<number> {
     }
   }
   const seconds = (performance.now() - started) / 1000;
-  const lines = [`## Benchmark results (${machine.mode}, ${machine.date.slice(0, 10)})`, '', `Machine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memory} RAM, Node ${machine.node}, ${machine.chromium}. Run took ${seconds.toFixed(0)} s.`, ''];
+  const lines = [`## Benchmark results (${machine.mode}, ${machine.date.slice(0, 10)})`, '', `Machine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memory} RAM, Node ${machine.node}, ${machine.chromium}. Run took ${seconds.toFixed(0)} s; load average ${machine.loadAtStart} at the start and ${loadavg()[0]!.toFixed(1)} at the end (other work shares the machine: timings vary by tens of percent from run to run).`, ''];
   const targets = Object.values(results).flatMap((r) => r.targets);
   if (targets.length > 0) lines.push('### Targets', '', ...targets.map(targetLine), '');
   for (const [name, result] of Object.entries(results)) {
