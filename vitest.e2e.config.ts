@@ -8,6 +8,9 @@ export default defineConfig({
     include: ['tests/e2e/**/*.e2e.test.ts'],
     fileParallelism: false,
     testTimeout: 60_000,
+    // A shared two-core machine can be slow for a moment: polls wait up to 10 s (they
+    // return as soon as the condition holds, so a passing run is no slower).
+    expect: { poll: { timeout: 10_000, interval: 50 } },
     hookTimeout: 60_000,
   },
 });

@@ -63,6 +63,8 @@ export class ContentApp {
   /** The user turned this page on or off with the shortcut or the popup (until reload). */
   private override: 'on' | 'off' | undefined;
   private active = false;
+  private appliedKey = '';
+  private appliedStyle = '';
 
   constructor(
     private readonly doc: Document,
@@ -117,6 +119,7 @@ export class ContentApp {
   /** The enabled packs changed: fetch the dictionary again and re-read the page. */
   async packsChanged(): Promise<void> {
     this.finder = undefined;
+    this.appliedKey = '';
     if (this.settings) await this.apply(this.settings);
   }
 
@@ -130,6 +133,14 @@ export class ContentApp {
     const wanted = this.override === undefined ? isActiveOn(settings, this.host) : this.override === 'on';
     this.active = wanted && this.doc.body !== null;
     const mode = renderModeFor(settings, this.doc, this.host);
+    // Settings that do not change the marks (theme, hover delay, other sites' rules) leave
+    // the page alone: re-marking would flicker and close an open card.
+    const key = this.overlayKey(settings, mode);
+    if (key === this.appliedKey && (this.overlay !== undefined) === this.active) {
+      if (settings.markStyle !== this.appliedStyle && this.overlay) this.restyle(settings);
+      return;
+    }
+    this.appliedKey = key;
     this.stopOverlay();
     if (!this.active) {
       this.bridge.report({ entityIds: [], count: 0, active: false, mode });
@@ -142,7 +153,7 @@ export class ContentApp {
     }
     const find = await this.finder;
     if (this.signal.aborted) return;
-    this.removeStyles = installMarkStyles(this.doc, settings.markStyle);
+    this.restyle(settings);
     this.overlayAbort = new AbortController();
     const hidden = (id: string) => isMuted(settings, id) || isCorrectedOn(settings, id, this.host);
     this.overlay = new Overlay({
@@ -155,6 +166,18 @@ export class ContentApp {
       signal: this.overlayAbort.signal,
     });
     await this.overlay.start();
+  }
+
+  /** What decides the marks on this page; a change of it means marking again. */
+  private overlayKey(settings: Settings, mode: RenderMode): string {
+    const hidden = [...settings.muted, ...settings.corrections.filter((c) => isCorrectedOn(settings, c.entityId, this.host)).map((c) => `here:${c.entityId}`)];
+    return JSON.stringify([this.active, mode, settings.markTypes, hidden.sort()]);
+  }
+
+  private restyle(settings: Settings): void {
+    this.removeStyles?.();
+    this.removeStyles = installMarkStyles(this.doc, settings.markStyle);
+    this.appliedStyle = settings.markStyle;
   }
 
   /** Small dictionaries are matched here; large ones where they are already built. */

@@ -386,7 +386,16 @@ describe('the entity card', () => {
     await page.evaluate(() => document.exitFullscreen());
     await waitFor(() => page.evaluate(() => document.fullscreenElement === null));
     await waitFor(() => cardShown(page));
-    const close = await center(page, `${CARD} button[aria-label="Close"]`);
+    // Leaving fullscreen reflows the page and the card follows its mark: wait until the
+    // close button stops moving before aiming at it (a loaded machine can take a while).
+    let close = await center(page, `${CARD} button[aria-label="Close"]`);
+    await waitFor(async () => {
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      const now = await center(page, `${CARD} button[aria-label="Close"]`);
+      const still = Math.abs(now.x - close.x) < 1 && Math.abs(now.y - close.y) < 1;
+      close = now;
+      return still;
+    });
     await page.mouse.click(close.x, close.y);
     await waitFor(async () => !(await cardShown(page)));
   });
