@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { ContentApp, type ContentBridge, type IntentSink, type PageState } from '../../lib/overlay/content-app';
+import { defaultSettings, type Settings } from '../../lib/settings';
+
+const ENTITIES = [{ id: 'kh', name: 'Khalil Hashmi', type: 'person' as const, aliases: [] }];
+
+function setup(settings: Settings = defaultSettings()) {
+  document.body.innerHTML = '<p>Ambassador Khalil Hashmi spoke.</p>';
+  let onChange: (s: Settings) => void = () => {};
+  const reports: PageState[] = [];
+  const bridge: ContentBridge = {
+    matcherInfo: async () => ({ key: 'k', local: true }),
+    dictionary: async () => ENTITIES,
+    matchRemote: async () => [],
+    settings: async () => settings,
+    watchSettings: (cb) => {
+      onChange = cb;
+      return () => {};
+    },
+    report: (s) => reports.push(s),
+  };
+  const sink: IntentSink = { enter() {}, leave() {}, activate() {}, reset() {} };
+  const app = new ContentApp(document, 'example.com', bridge, sink, new AbortController().signal);
+  return { app, reports, change: (s: Settings) => onChange(s) };
+}
+
+const marks = () => document.querySelectorAll('mark[data-factmark-entity]').length;
+const settle = () => new Promise((r) => setTimeout(r, 20));
+
+describe('ContentApp', () => {
+  it('marks the page and reports its entities', async () => {
+    const { app, reports } = setup();
+    await app.start();
+    expect(marks()).toBe(1);
+    expect(reports.at(-1)).toMatchObject({ entityIds: ['kh'], count: 1, active: true });
+  });
+
+  it('leaves the marks alone when a setting that does not touch them changes', async () => {
+    const { app, change } = setup();
+    await app.start();
+    const mark = document.querySelector('mark');
+    change({ ...defaultSettings(), theme: 'dark', hoverDelayMs: 900 });
+    await settle();
+    expect(document.querySelector('mark')).toBe(mark);
+  });
+
+  it('marks again when one that does changes (a mute), and stops on the site being turned off', async () => {
+    const { app, change } = setup();
+    await app.start();
+    change({ ...defaultSettings(), muted: ['kh'] });
+    await settle();
+    expect(marks()).toBe(0);
+    change(defaultSettings());
+    await settle();
+    expect(marks()).toBe(1);
+    change({ ...defaultSettings(), sites: { 'example.com': 'off' } });
+    await settle();
+    expect(marks()).toBe(0);
+    expect(document.body.innerHTML).toBe('<p>Ambassador Khalil Hashmi spoke.</p>');
+  });
+
+  it('the page shortcut flips the page whatever the site rule says (opt-in mode)', async () => {
+    const { app } = setup({ ...defaultSettings(), siteMode: 'opt-in' });
+    await app.start();
+    expect(marks()).toBe(0);
+    expect(await app.toggle()).toBe(true);
+    expect(marks()).toBe(1);
+    expect(await app.toggle()).toBe(false);
+    expect(marks()).toBe(0);
+  });
+});
