@@ -101,8 +101,10 @@ function person(rng: Rng, taken: Taken): Draft {
     const han = `${pick(rng, CULTURES.cn.hanFamily)}${pick(rng, CULTURES.cn.hanGiven)}`;
     if (rng() < 0.5 && claim(taken, han)) aliases.push({ text: han, kind: 'name' });
   }
-  aliases.push({ text: family, kind: 'surname' });
-  if (rng() < 0.15) aliases.push({ text: given, kind: 'given' });
+  // As the curated seed pack writes them: a bare surname or given name is case-sensitive
+  // ("Li", never "li") and needs the full name earlier on the page.
+  aliases.push({ text: family, kind: 'surname', caseSensitive: true, ambiguous: true });
+  if (rng() < 0.15) aliases.push({ text: given, kind: 'given', caseSensitive: true, ambiguous: true });
   return { type: 'person', name, aliases, country: pool.country, phrase: '', title: pick(rng, TITLES) };
 }
 
