@@ -227,7 +227,7 @@ export async function benchMatcher(ctx: BenchContext): Promise<SectionResult> {
     rows: regexRows.map(({ pack, run, agreement, ours, mentions }) => {
       const regexMBps = run.error ? Number.NaN : mbPerSecond(run.reached, run.runMs);
       const speed = run.error ? `failed: ${run.error.slice(0, 40)}` : run.finished ? fmt(regexMBps) : `did not finish in ${fmt(limitMs / 1000, 0)} s (${fmt((100 * run.reached) / regexText.folded.length, 0)}% done, ~${fmt(regexMBps)})`;
-      return [pack, run.compileMs, speed, ours, run.error ? '–' : `${fmt(ours / regexMBps, 0)}×${run.finished ? '' : ' (≥)'}`, agreement.regex, agreement.automaton, `${fmt(100 * agreement.ratio, 2)}%`, mentions];
+      return [pack, run.compileMs, speed, ours, run.error ? '–' : `${fmt(ours / regexMBps)}×${run.finished ? '' : ' (≥)'}`, agreement.regex, agreement.automaton, `${fmt(100 * agreement.ratio, 2)}%`, mentions];
     }),
     notes: [
       'Agreement: the automaton\'s occurrences filtered by the regex\'s own rules (ASCII \\b at both ends, longest leftmost, no overlaps) against the regex\'s matches, over the part of the text the regex reached. 100% means both find exactly the same spans.',
