@@ -74,33 +74,39 @@ function foldChar(ch: string): { kind: Kind; cased: string; lower: string } {
   return result;
 }
 
-/** Growable UTF-16 output: folding writes code units, not strings (10–20× faster than concatenation). */
+/**
+ * Growable UTF-16 output: folding writes code units, not strings (10–20× faster than
+ * concatenation). One scratch buffer is reused for every call (blocks are mostly small:
+ * allocating four arrays per block cost more than folding it); results are copied out.
+ */
 class Out {
-  lower: Uint16Array;
-  cased: Uint16Array;
-  start: Uint32Array;
-  end: Uint32Array;
+  lower = new Uint16Array(1024);
+  cased = new Uint16Array(1024);
+  start = new Uint32Array(1024);
+  end = new Uint32Array(1024);
   length = 0;
   lastSpace = true;
 
-  constructor(capacity: number) {
-    this.lower = new Uint16Array(capacity);
-    this.cased = new Uint16Array(capacity);
-    this.start = new Uint32Array(capacity);
-    this.end = new Uint32Array(capacity);
+  reset(capacity: number): void {
+    this.length = 0;
+    this.lastSpace = true;
+    while (this.lower.length < capacity) this.grow();
   }
 
   private grow(): void {
-    const cap = this.lower.length * 2 + 16;
-    const copy = <T extends Uint16Array | Uint32Array>(a: T, make: (n: number) => T): T => {
-      const b = make(cap);
-      b.set(a);
-      return b;
-    };
-    this.lower = copy(this.lower, (n) => new Uint16Array(n));
-    this.cased = copy(this.cased, (n) => new Uint16Array(n));
-    this.start = copy(this.start, (n) => new Uint32Array(n));
-    this.end = copy(this.end, (n) => new Uint32Array(n));
+    const cap = this.lower.length * 2;
+    const lower = new Uint16Array(cap);
+    lower.set(this.lower);
+    this.lower = lower;
+    const cased = new Uint16Array(cap);
+    cased.set(this.cased);
+    this.cased = cased;
+    const start = new Uint32Array(cap);
+    start.set(this.start);
+    this.start = start;
+    const end = new Uint32Array(cap);
+    end.set(this.end);
+    this.end = end;
   }
 
   push(cased: number, lower: number, start: number, end: number): void {
@@ -122,26 +128,41 @@ class Out {
   }
 }
 
+const scratch = new Out();
 const decoder = typeof TextDecoder === 'function' ? new TextDecoder('utf-16le') : undefined;
 
 function toText(units: Uint16Array, length: number): string {
-  const view = units.subarray(0, length);
-  if (decoder) return decoder.decode(view);
-  let s = '';
-  for (let i = 0; i < length; i += 8192) s += String.fromCharCode(...view.subarray(i, Math.min(length, i + 8192)));
-  return s;
+  // Short runs: fromCharCode beats the decoder's per-call overhead.
+  if (length <= 2048 || !decoder) {
+    let s = '';
+    for (let i = 0; i < length; i += 2048) s += String.fromCharCode.apply(null, units.subarray(i, Math.min(length, i + 2048)) as unknown as number[]);
+    return s;
+  }
+  return decoder.decode(units.subarray(0, length));
 }
 
 /** Folds `text`; see the module comment. */
 export function foldText(text: string): Folded {
   const n = text.length;
-  const out = new Out(n + 16);
+  const out = scratch;
+  out.reset(n + 16);
   let i = 0;
   while (i < n) {
     const code = text.charCodeAt(i);
     // ASCII fast path: letters, digits and punctuation other than & ' " - _ and spaces.
     if (code < 128 && code > 32 && code !== 38 && code !== 39 && code !== 34 && code !== 45 && code !== 95) {
-      out.push(code, code >= 65 && code <= 90 ? code + 32 : code, i, i + 1);
+      // Inlined push (the hot path): one code unit out per code unit in.
+      let at = out.length;
+      if (at === out.lower.length) {
+        out.push(code, code >= 65 && code <= 90 ? code + 32 : code, i, i + 1);
+      } else {
+        out.cased[at] = code;
+        out.lower[at] = code >= 65 && code <= 90 ? code + 32 : code;
+        out.start[at] = i;
+        out.end[at++] = i + 1;
+        out.length = at;
+        out.lastSpace = false;
+      }
       i++;
       continue;
     }
@@ -178,8 +199,8 @@ export function foldText(text: string): Folded {
   return {
     lower: toText(out.lower, out.length),
     cased: toText(out.cased, out.length),
-    origStart: out.start.subarray(0, out.length),
-    origEnd: out.end.subarray(0, out.length),
+    origStart: out.start.slice(0, out.length),
+    origEnd: out.end.slice(0, out.length),
   };
 }
 
