@@ -18,9 +18,17 @@ const CURRENT_WINDOW = -2;
 
 export function openSidePanel(target: { tabId?: number; windowId?: number } = {}, log: Pick<Console, 'warn'> = console): Promise<boolean> {
   const apis = browser as unknown as { sidePanel?: SidePanelApi; sidebarAction?: SidebarActionApi };
-  const failed = (error: unknown) => {
-    log.warn('[factmark] Could not open the side panel:', error);
-    return false;
+  // Firefox refuses sidebarAction.open() once a message hop has spent the user's gesture,
+  // and Chromium may too: the same panel then opens in a tab, pinned to the reader's tab.
+  const failed = async (error: unknown) => {
+    log.warn('[factmark] Could not open the side panel, opening it in a tab:', error);
+    try {
+      const query = target.tabId !== undefined ? `?tab=${target.tabId}` : '';
+      await browser.tabs.create({ url: browser.runtime.getURL(`/sidepanel.html${query}` as '/sidepanel.html') });
+      return true;
+    } catch {
+      return false;
+    }
   };
   try {
     if (apis.sidePanel?.open) {
@@ -29,7 +37,7 @@ export function openSidePanel(target: { tabId?: number; windowId?: number } = {}
     }
     if (apis.sidebarAction?.open) return apis.sidebarAction.open().then(() => true, failed);
   } catch (error) {
-    return Promise.resolve(failed(error));
+    return failed(error);
   }
   return Promise.resolve(false);
 }
