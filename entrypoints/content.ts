@@ -35,7 +35,7 @@ export default defineContentScript({
         },
         settings: () => loadSettings(),
         watchSettings: (onChange) => watchSettings(onChange),
-        report: (state) => void sendMessage({ type: 'reportPageState', entityIds: state.entityIds, count: state.count }),
+        report: (state) => void sendMessage({ type: 'reportPageState', entityIds: state.entityIds, count: state.count, active: state.active }),
       },
       card,
       controller.signal,

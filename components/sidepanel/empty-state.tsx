@@ -11,6 +11,7 @@ const MESSAGES: Record<EmptyStatus, { title: MessageKey; body: MessageKey }> = {
   unreadable: { title: 'sidePanelEmptyUnreadableTitle', body: 'sidePanelEmptyUnreadableBody' },
   disabled: { title: 'sidePanelEmptyDisabledTitle', body: 'sidePanelEmptyDisabledBody' },
   'site-off': { title: 'sidePanelEmptySiteOffTitle', body: 'sidePanelEmptySiteOffBody' },
+  paused: { title: 'sidePanelEmptyPausedTitle', body: 'sidePanelEmptyPausedBody' },
   none: { title: 'sidePanelEmptyNoneTitle', body: 'sidePanelEmptyNoneBody' },
   'no-deals': { title: 'sidePanelEmptyNoDealsTitle', body: 'sidePanelEmptyNoDealsBody' },
 };

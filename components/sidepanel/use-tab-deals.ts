@@ -34,6 +34,7 @@ export interface TabDeals {
 interface Reported {
   tabId: number;
   entityIds: string[] | null;
+  active?: boolean;
 }
 
 function useReportedEntities(tabId: number | undefined, url: string | undefined, loading: boolean): Reported | undefined {
@@ -44,7 +45,8 @@ function useReportedEntities(tabId: number | undefined, url: string | undefined,
     const read = async () => {
       const ask = ++latest;
       const reply = await sendMessage({ type: 'getTabState', tabId });
-      if (ask === latest) setReported({ tabId, entityIds: reply.ok ? (reply.data?.entityIds ?? null) : null });
+      const active = reply.ok ? reply.data?.active : undefined;
+      if (ask === latest) setReported({ tabId, entityIds: reply.ok ? (reply.data?.entityIds ?? null) : null, ...(active === undefined ? {} : { active }) });
     };
     void read();
     const unwatch = storage.watch(TAB_STATES_KEY, () => void read());
@@ -103,7 +105,7 @@ export function useTabDeals(tab: Tab | null | undefined, settings: Settings | un
   }, [bundle, index, current, key]);
 
   if (tab === undefined) return { status: 'loading', entityIds: [], ranked: [], pending: true };
-  const facts = tab === null ? undefined : { ...(tab.url === undefined ? {} : { url: tab.url }), loading: loading || (reported === undefined) || (reported.entityIds === null && justLoaded), entityIds: reported?.entityIds ?? null };
+  const facts = tab === null ? undefined : { ...(tab.url === undefined ? {} : { url: tab.url }), loading: loading || (reported === undefined) || (reported.entityIds === null && justLoaded), entityIds: reported?.entityIds ?? null, ...(reported?.active === undefined ? {} : { active: reported.active }) };
   const status = pageStatus(facts, settings);
   return {
     status,

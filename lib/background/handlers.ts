@@ -112,11 +112,11 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
       assertOwnSite(site, context);
       return updateSettings((current) => withCorrection(current, { entityId, site }), settings);
     },
-    reportPageState: async ({ entityIds, count }, context): Promise<TabState> => {
+    reportPageState: async ({ entityIds, count, active }, context): Promise<TabState> => {
       await deps.tabsRestored;
       // BACKGROUND_ACCESS makes this content-script only, so the sender has a tab.
       const tabId = context.tabId ?? -1;
-      const state = tabs.report(tabId, context.frameId ?? 0, entityIds, count);
+      const state = tabs.report(tabId, context.frameId ?? 0, entityIds, count, active);
       await deps.setBadge(tabId, state.entityIds.length);
       return state;
     },

@@ -9,6 +9,7 @@ import type { TabState } from '../messaging/protocol';
 interface FrameState {
   entityIds: string[];
   count: number;
+  active?: boolean;
 }
 
 export type TabStateSnapshot = Record<string, Record<string, FrameState>>;
@@ -42,9 +43,9 @@ export class TabStates {
   }
 
   /** Replaces one frame's report and returns the tab's new state. */
-  report(tabId: number, frameId: number, entityIds: readonly string[], count: number): TabState {
+  report(tabId: number, frameId: number, entityIds: readonly string[], count: number, active?: boolean): TabState {
     const frames = this.tabs.get(tabId) ?? new Map<number, FrameState>();
-    frames.set(frameId, { entityIds: [...new Set(entityIds)], count });
+    frames.set(frameId, { entityIds: [...new Set(entityIds)], count, ...(active === undefined ? {} : { active }) });
     this.tabs.set(tabId, frames);
     this.save();
     return this.state(tabId);
@@ -64,7 +65,8 @@ export class TabStates {
   private state(tabId: number): TabState {
     const frames = [...(this.tabs.get(tabId)?.entries() ?? [])].sort(([a], [b]) => a - b);
     const entityIds = [...new Set(frames.flatMap(([, f]) => f.entityIds))];
-    return { tabId, entityIds, count: frames.reduce((sum, [, f]) => sum + f.count, 0) };
+    const top = frames.find(([id]) => id === 0)?.[1].active;
+    return { tabId, entityIds, count: frames.reduce((sum, [, f]) => sum + f.count, 0), ...(top === undefined ? {} : { active: top }) };
   }
 
   private save(): void {

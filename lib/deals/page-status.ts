@@ -15,6 +15,8 @@ export type PageStatus =
   | 'disabled'
   /** Switched off for this site (or the site mode is opt-in and the site is not on). */
   | 'site-off'
+  /** The reader turned Factmark off on this page (shortcut or popup), until it reloads. */
+  | 'paused'
   /** Read, and no known entity found. */
   | 'none'
   | 'ready';
@@ -25,6 +27,8 @@ export interface TabFacts {
   loading: boolean;
   /** What the content scripts reported (getTabState), null before any report. */
   entityIds: readonly string[] | null;
+  /** Whether the page's content script is marking (the reader can flip it either way). */
+  active?: boolean;
 }
 
 const READABLE = /^(https?|file):$/;
@@ -44,6 +48,9 @@ export function pageStatus(tab: TabFacts | undefined, settings: Settings | undef
   const host = hostOf(tab.url);
   if (host === undefined) return tab.loading ? 'loading' : 'unreadable';
   if (settings && !settings.enabled) return 'disabled';
+  // What the page says first: the reader may have turned it on (opt-in mode) or off by hand.
+  if (tab.active === true && tab.entityIds !== null) return tab.entityIds.length === 0 ? 'none' : 'ready';
+  if (tab.active === false && settings && isActiveOn(settings, host)) return 'paused';
   // file: pages have no host; the content script then never marks (isActiveOn('') is false).
   if (settings && !isActiveOn(settings, host)) return host === '' ? 'unreadable' : 'site-off';
   if (tab.entityIds === null) return tab.loading ? 'loading' : 'unreadable';

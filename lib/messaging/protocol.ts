@@ -41,6 +41,8 @@ export interface TabState {
   entityIds: string[];
   /** Marks on the page (a name marked twice counts twice). */
   count: number;
+  /** False when the reader turned Factmark off on this page (the shortcut or the popup); the top frame decides. */
+  active?: boolean;
 }
 
 export interface Dictionary {
@@ -73,7 +75,7 @@ export interface BackgroundRequests {
   /** "Not this one here". From a content script, `site` must be its own host or a parent domain. */
   addCorrection: { request: { entityId: string; site: string }; response: Settings };
   /** Content scripts only: what this frame marked. The tab and frame come from the sender. */
-  reportPageState: { request: { entityIds: string[]; count: number }; response: TabState };
+  reportPageState: { request: { entityIds: string[]; count: number; active?: boolean }; response: TabState };
   getTabState: { request: { tabId: number }; response: TabState | null };
   openSidePanel: { request: { tabId?: number }; response: { opened: boolean } };
   openSource: { request: { sourceId: string; packId?: string; quote?: string }; response: { tabId: number | null } };

@@ -71,7 +71,7 @@ export const BACKGROUND_VALIDATORS: { readonly [K in BackgroundType]: Validator 
   },
   muteEntity: fields({ id: isId, muted: optional(isBool) }),
   addCorrection: fields({ entityId: isId, site: isString(LIMITS.site) }),
-  reportPageState: fields({ entityIds: isIdList, count: isCount }),
+  reportPageState: fields({ entityIds: isIdList, count: isCount, active: optional(isBool) }),
   getTabState: fields({ tabId: isTabId }),
   openSidePanel: fields({ tabId: optional(isTabId) }),
   openSource: fields({ sourceId: isId, packId: optional(isId), quote: optional(isString(LIMITS.quote)) }),

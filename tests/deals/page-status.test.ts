@@ -26,6 +26,9 @@ describe('pageStatus', () => {
     ['opt-in mode, site on', tab('https://dawn.com/a', ['x']), withSiteRule(optIn, 'dawn.com', 'on'), 'ready'],
     ['a local file has no host', tab('file:///tmp/a.html', null), on, 'unreadable'],
     ['a local server', tab('http://127.0.0.1:8080/a.html', ['x']), on, 'ready'],
+    ['turned off on this page by the reader', { ...tab('https://dawn.com/a', []), active: false }, on, 'paused'],
+    ['turned on by the reader in opt-in mode', { ...tab('https://dawn.com/a', ['x']), active: true }, optIn, 'ready'],
+    ['a site that is off reports inactive: still site-off', { ...tab('https://dawn.com/a', []), active: false }, siteOff, 'site-off'],
   ])('%s', (_, facts, settings, expected) => {
     expect(pageStatus(facts, settings)).toBe(expected);
   });
