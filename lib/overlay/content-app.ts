@@ -65,6 +65,7 @@ export class ContentApp {
   private active = false;
   private appliedKey = '';
   private appliedStyle = '';
+  private applySeq = 0;
 
   constructor(
     private readonly doc: Document,
@@ -129,6 +130,7 @@ export class ContentApp {
   }
 
   private async apply(settings: Settings): Promise<void> {
+    const seq = ++this.applySeq;
     this.settings = settings;
     const wanted = this.override === undefined ? isActiveOn(settings, this.host) : this.override === 'on';
     this.active = wanted && this.doc.body !== null;
@@ -152,7 +154,10 @@ export class ContentApp {
       this.finder = this.makeFinder(settings.markTypes);
     }
     const find = await this.finder;
-    if (this.signal.aborted) return;
+    // Another apply (a settings change, a pack change) started while we waited: it wins,
+    // or two overlays would mark the page twice.
+    if (this.signal.aborted || seq !== this.applySeq) return;
+    this.stopOverlay();
     this.restyle(settings);
     this.overlayAbort = new AbortController();
     const hidden = (id: string) => isMuted(settings, id) || isCorrectedOn(settings, id, this.host);

@@ -1,16 +1,23 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { ContentApp, type ContentBridge, type IntentSink, type PageState } from '../../lib/overlay/content-app';
 import { defaultSettings, type Settings } from '../../lib/settings';
 
+// Every app is stopped after its test: a live one would follow the next test's page.
+const running: AbortController[] = [];
+afterEach(() => {
+  for (const c of running.splice(0)) c.abort();
+});
+
 const ENTITIES = [{ id: 'kh', name: 'Khalil Hashmi', type: 'person' as const, aliases: [] }];
 
-function setup(settings: Settings = defaultSettings()) {
+function setup(settings: Settings = defaultSettings(), delayMs = 0) {
+  const later = <T>(value: T) => new Promise<T>((r) => setTimeout(() => r(value), delayMs));
   document.body.innerHTML = '<p>Ambassador Khalil Hashmi spoke.</p>';
   let onChange: (s: Settings) => void = () => {};
   const reports: PageState[] = [];
   const bridge: ContentBridge = {
-    matcherInfo: async () => ({ key: 'k', local: true }),
-    dictionary: async () => ENTITIES,
+    matcherInfo: () => later({ key: 'k', local: true }),
+    dictionary: () => later(ENTITIES),
     matchRemote: async () => [],
     settings: async () => settings,
     watchSettings: (cb) => {
@@ -20,7 +27,9 @@ function setup(settings: Settings = defaultSettings()) {
     report: (s) => reports.push(s),
   };
   const sink: IntentSink = { enter() {}, leave() {}, activate() {}, reset() {} };
-  const app = new ContentApp(document, 'example.com', bridge, sink, new AbortController().signal);
+  const controller = new AbortController();
+  running.push(controller);
+  const app = new ContentApp(document, 'example.com', bridge, sink, controller.signal);
   return { app, reports, change: (s: Settings) => onChange(s) };
 }
 
@@ -67,5 +76,16 @@ describe('ContentApp', () => {
     expect(marks()).toBe(1);
     expect(await app.toggle()).toBe(false);
     expect(marks()).toBe(0);
+  });
+
+  it('marks once when changes arrive faster than the dictionary (no two overlays at once)', async () => {
+    const { app } = setup(defaultSettings(), 5);
+    await app.start();
+    const first = app.packsChanged();
+    await new Promise((r) => setTimeout(r, 7));
+    await Promise.all([first, app.packsChanged(), app.packsChanged()]);
+    await settle();
+    expect(marks()).toBe(1);
+    expect(document.querySelector('mark')!.textContent).toBe('Khalil Hashmi');
   });
 });
