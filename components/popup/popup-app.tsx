@@ -23,6 +23,7 @@ import { PagePanel } from './page-panel';
 import { RecordView } from './record-view';
 import { optionId, optionsOf, step, type Option } from './result-nav';
 import { SearchBox } from './search-box';
+import { siteOrigins } from '../../lib/background/grant-site';
 import { allSitesPatch, noMutationPatch, sitePatch } from './site-switches';
 import { usePage } from './use-page';
 import { useSearch } from './use-search';
@@ -123,7 +124,16 @@ export function PopupApp({ tabId: pinned }: PopupAppProps) {
               if (tabId === undefined) return;
               void sendMessage({ type: 'focusMarkInTab', tabId, entityId: entity.id }).then((r) => setStatus(r.ok && r.data.found ? t('sidePanelRevealed', entity.name) : t('sidePanelNotFound', entity.name)));
             }}
-            onSite={(on) => settings && site && save(sitePatch(settings, site, on))}
+            onSite={(on) => {
+              if (!settings || !site) return;
+              if (!on) return save(sitePatch(settings, site, false));
+              // Turning a site on also grants Factmark that site for good (where the user
+              // limited its site access): the request must run inside this click.
+              void browser.permissions.request({ origins: siteOrigins(site) }).then(
+                (granted) => (granted ? save(sitePatch(settings, site, true)) : setStatus(t('popupSiteRefused'))),
+                () => save(sitePatch(settings, site, true)),
+              );
+            }}
             onAllSites={(on) => save(allSitesPatch(on))}
             onNoMutation={(on) => settings && site && save(noMutationPatch(settings, site, on))}
             onReadPage={() => {
