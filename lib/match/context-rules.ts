@@ -17,7 +17,7 @@
  */
 import type { Dictionary, AliasSense } from './dictionary';
 import type { Candidate } from './find-candidates';
-import { BODY_HEADS, CONFLICTING_ROLES, COUNTRIES, NAME_SUFFIXES, REGIONS, SENTENCE_STARTERS, TITLES } from './lexicon';
+import { BODY_HEADS, CONFLICTING_ROLES, COUNTRIES, NAME_SUFFIXES, PROVINCES, REGIONS, SENTENCE_STARTERS, TITLES } from './lexicon';
 import type { Folded } from './normalize';
 import { isCapitalised, wordsAfter, wordsBefore, type Word } from './words';
 
@@ -47,6 +47,7 @@ function embeddedAfter(text: string, c: Candidate, ownCountry: string | undefine
     // "Belt and Road Initiative Sri Lanka": a body's name followed by a foreign country.
     const country = COUNTRIES.get(lw);
     if (kind !== 'person' && country !== undefined && country !== ownCountry && w === after[0]) return true;
+    if (kind === 'organisation' && w === after[0] && PROVINCES.has(lw)) return true;
   }
   return false;
 }

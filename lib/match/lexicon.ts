@@ -92,3 +92,10 @@ export const COUNTRIES: ReadonlyMap<string, string> = new Map(
     ethiopia: 'ET', brazil: 'BR', mexico: 'MX', panama: 'PA', honduras: 'HN', argentina: 'AR', chile: 'CL',
   }),
 );
+
+/** Provinces and regions with bodies of their own: "Board of Investment Punjab" is Punjab's board. */
+export const PROVINCES = set(`
+  punjab | sindh | sind | balochistan | baluchistan | khyber | pakhtunkhwa | kp | kpk | gilgit | baltistan | gb | ajk |
+  azad | liaoning | sichuan | guangdong | xinjiang | yunnan | zhejiang | jiangsu | shandong | hubei | hunan | henan |
+  hebei | shanxi | shaanxi | fujian | anhui | jiangxi | guangxi | guizhou | gansu | qinghai | hainan | jilin | heilongjiang
+`);

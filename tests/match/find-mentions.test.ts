@@ -110,6 +110,7 @@ describe('context rules', () => {
     ['a city as a modifier stays', 'prayers at Sialkot Cantt and in Sialkot.', ['Sialkot=sialkot', 'Sialkot=sialkot']],
     ['a dateline stays', 'SIALKOT, Jun 07 (APP): The minister', ['SIALKOT=sialkot']],
     ['a provincial board is not the federal one', 'the Balochistan Board of Investment (BBI) said', []],
+    ['…nor with the province after it', 'officials of the Board of Investment Punjab said', []],
     ['the federal board with its country after it', 'an MoU with the Board of Investment Pakistan', ['Board of Investment=boi']],
     ['a minister for the board', 'Minister for Board of Investment Qaiser', ['Board of Investment=boi']],
     ['an initiative inside an organisation named for a country', 'the Belt and Road Initiative Sri Lanka said', []],
