@@ -34,6 +34,7 @@ export interface Decision {
 const lowerOf = (w: Word | undefined) => (w ? w.text.toLowerCase() : '');
 /** A title or suffix that makes the name someone else's ("constable Imran Khan", "Imran Khan Jr"). */
 const ROLE_CONFLICT = 'a role or suffix that is not this person’s';
+const UNSUPPORTED_NAME = 'ambiguous name without support on the page';
 
 /** Words after the name, capitalised and run together, reach a body's head noun. */
 function embeddedAfter(text: string, c: Candidate, ownCountry: string | undefined, kind: string): boolean {
@@ -234,7 +235,7 @@ export function decide(dict: Dictionary, blocks: readonly Block[]): Decision[][]
           case 'name':
             if (type === 'person' && conflictingRole(text, c, titles)) return ROLE_CONFLICT;
             if (!sense.ambiguous) return '';
-            return supported(sense.entity) ? '' : 'ambiguous name without support on the page';
+            return supported(sense.entity) ? '' : UNSUPPORTED_NAME;
           case 'surname':
           case 'given':
             if (otherName) return 'part of another person’s name';
@@ -262,7 +263,8 @@ export function decide(dict: Dictionary, blocks: readonly Block[]): Decision[][]
       if (isPersonToken && otherName) lastReferent.set(key, -1);
       // A full name introduces its person for later short forms, even inside a facility's
       // name ("Imran Khan Cricket Stadium … Imran said"), but not when it is someone else.
-      const someoneElse = reason === ROLE_CONFLICT;
+      // An unsupported common name ("Imran Khan" in a cricket report) does not introduce ours either.
+      const someoneElse = reason === ROLE_CONFLICT || reason === UNSUPPORTED_NAME;
       for (const s of c.senses) {
         if (s.kind !== 'name' || dict.entities[s.entity]!.type !== 'person') continue;
         for (const token of dict.personTokens[s.entity] ?? []) lastReferent.set(token, someoneElse && !chosen ? -1 : s.entity);
