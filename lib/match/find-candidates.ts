@@ -8,7 +8,6 @@ import type { AliasSense, Dictionary } from './dictionary';
 import { isWordChar, type Folded } from './normalize';
 
 export interface Candidate {
-  block: number;
   /** Offsets into the block's folded text. */
   start: number;
   end: number;
@@ -16,7 +15,7 @@ export interface Candidate {
   senses: AliasSense[];
 }
 
-export function findCandidates(dict: Dictionary, folded: Folded, block: number): Candidate[] {
+export function findCandidates(dict: Dictionary, folded: Folded): Candidate[] {
   const { lower, cased } = folded;
   const found: Candidate[] = [];
   scanWordStarts(dict.automaton, lower, (start, end, key) => {
@@ -29,7 +28,7 @@ export function findCandidates(dict: Dictionary, folded: Folded, block: number):
       senses = senses.filter((s) => !s.caseSensitive || s.cased === surface);
       if (senses.length === 0) return;
     }
-    found.push({ block, start, end, pattern: key, senses });
+    found.push({ start, end, pattern: key, senses });
   });
   return longestLeftmost(found);
 }

@@ -47,7 +47,7 @@ export interface BlockText {
 
 export function prepareBlock(dict: Dictionary, original: string, heading = false): PreparedBlock {
   const folded = foldText(original);
-  return { original, folded, candidates: findCandidates(dict, folded, 0), heading };
+  return { original, folded, candidates: findCandidates(dict, folded), heading };
 }
 
 /** Runs the context rules over prepared blocks (page order) and returns the mentions. */

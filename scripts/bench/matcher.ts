@@ -51,7 +51,7 @@ export function automatonAsRegex(dict: Dictionary, folded: string, until = folde
   const found: Candidate[] = [];
   scanAutomaton(dict.automaton, folded, (start, end, key) => {
     if (end > until || !asciiBoundary(folded, start) || !asciiBoundary(folded, end)) return;
-    found.push({ block: 0, start, end, pattern: key, senses: [] });
+    found.push({ start, end, pattern: key, senses: [] });
   });
   return longestLeftmost(found).map((c) => [c.start, c.end]);
 }
@@ -172,7 +172,7 @@ export async function benchMatcher(ctx: BenchContext): Promise<SectionResult> {
       // Step 1 of matching as the overlay runs it (findCandidates: scan, word boundaries,
       // longest leftmost), over text folded beforehand; the full automaton beside it.
       const folded = { lower: text.folded, cased: text.foldedCased, origStart: new Uint32Array(0), origEnd: new Uint32Array(0) };
-      const scan = timeRepeated(() => findCandidates(built.dict, folded, 0), { minRuns: 5 });
+      const scan = timeRepeated(() => findCandidates(built.dict, folded), { minRuns: 5 });
       let occurrences = 0;
       const full = timeRepeated(() => {
         occurrences = 0;
