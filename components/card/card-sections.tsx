@@ -1,5 +1,5 @@
 /** The card's sections, each a plain render of part of the CardModel. */
-import type { CardModel, Evidence, SourceItem } from '../../lib/card/card-model';
+import type { CardModel, DealItem, Evidence, SourceItem } from '../../lib/card/card-model';
 import { t } from '../../lib/i18n';
 import type { EntitySummary } from '../../lib/store/views';
 import { EntityLink, EntityList } from './entity-link';
@@ -12,6 +12,27 @@ export interface SectionHandlers {
 }
 
 type Props = { model: CardModel } & SectionHandlers;
+
+/** A deal's parties, others involved and proof: the card's deal list and the popup's deal view. */
+export function DealDetails({ deal, onOpenEntity, onOpenSource, onCopy }: { deal: DealItem } & SectionHandlers) {
+  return (
+    <>
+      {deal.parties.length > 0 && (
+        <p>
+          {t('dealParties')} <EntityList entities={deal.parties} onOpen={onOpenEntity} />
+        </p>
+      )}
+      {deal.involved.length > 0 && (
+        <p>
+          {t('dealInvolved')} <EntityList entities={deal.involved} onOpen={onOpenEntity} />
+        </p>
+      )}
+      {deal.evidence.map((evidence, k) => (
+        <EvidenceView key={k} evidence={evidence} onOpenSource={onOpenSource} onCopy={onCopy} />
+      ))}
+    </>
+  );
+}
 
 function Speaker({ speaker, onOpenEntity }: { speaker: EntitySummary | undefined; onOpenEntity(e: EntitySummary): void }) {
   if (!speaker) return null;
@@ -102,19 +123,7 @@ export function DealsSection({ model, onOpenEntity, onOpenSource, onCopy }: Prop
           <li key={deal.id}>
             <p class="deal-title">{deal.title}</p>
             <p class="meta">{deal.meta}</p>
-            {deal.parties.length > 0 && (
-              <p>
-                {t('dealParties')} <EntityList entities={deal.parties} onOpen={onOpenEntity} />
-              </p>
-            )}
-            {deal.involved.length > 0 && (
-              <p>
-                {t('dealInvolved')} <EntityList entities={deal.involved} onOpen={onOpenEntity} />
-              </p>
-            )}
-            {deal.evidence.map((evidence, k) => (
-              <EvidenceView key={k} evidence={evidence} onOpenSource={onOpenSource} onCopy={onCopy} />
-            ))}
+            <DealDetails deal={deal} onOpenEntity={onOpenEntity} onOpenSource={onOpenSource} onCopy={onCopy} />
           </li>
         ))}
       </ul>

@@ -9,6 +9,7 @@ import { t } from '../../lib/i18n';
 import { sendMessage } from '../../lib/messaging/send-message';
 import type { SearchHit } from '../../lib/search/search';
 import type { EntitySummary, SourceView } from '../../lib/store/views';
+import { DealDetails } from '../card/card-sections';
 import { EntityList } from '../card/entity-link';
 import { EvidenceView } from '../card/evidence-view';
 import { openSourceOf } from './entity-view';
@@ -62,19 +63,7 @@ function Body({ hit, view, locale, onOpenEntity, onCopy }: { hit: SearchHit; vie
       <div class="card-body">
         <p class="meta">{deal.meta}</p>
         <p>{deal.summary}</p>
-        {deal.parties.length > 0 && (
-          <p>
-            {t('dealParties')} <EntityList entities={deal.parties} onOpen={onOpenEntity} />
-          </p>
-        )}
-        {deal.involved.length > 0 && (
-          <p>
-            {t('dealInvolved')} <EntityList entities={deal.involved} onOpen={onOpenEntity} />
-          </p>
-        )}
-        {deal.evidence.map((evidence, k) => (
-          <EvidenceView key={k} evidence={evidence} onOpenSource={openSourceOf} onCopy={onCopy} />
-        ))}
+        <DealDetails deal={deal} onOpenEntity={onOpenEntity} onOpenSource={openSourceOf} onCopy={onCopy} />
       </div>
     );
   if (fact)
