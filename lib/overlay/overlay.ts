@@ -11,7 +11,7 @@ import type { Mention } from '../match/find-mentions';
 import type { FindMentions } from '../match/mention-finder';
 import { CssHighlighter } from './css-highlighter';
 import { DomHighlighter, MENTION_ATTR } from './highlighter';
-import { collectBlocks, insideExcluded, isExcluded, OWN_UI_ATTRIBUTE, type TextBlock } from './text-blocks';
+import { collectBlocks, collectBlocksSliced, insideExcluded, isExcluded, OWN_UI_ATTRIBUTE, type TextBlock } from './text-blocks';
 
 export type RenderMode = 'dom' | 'highlight';
 
@@ -126,7 +126,9 @@ export class Overlay {
     // On the page's performance timeline (shared with the isolated world), for tests and
     // benchmarks: no DOM change, no cost worth measuring.
     performance.mark('factmark:scan-start');
-    const blocks = collectBlocks(this.options.root);
+    // Reading a large page's DOM is itself long work: it yields to the page like the rest.
+    const blocks = await collectBlocksSliced(this.options.root, slicer());
+    if (this.stopped) return;
     this.blocks = blocks;
     await this.markBlocks(blocks, blocks);
     performance.mark('factmark:scan-end', { detail: { marks: this.mentions.length } });

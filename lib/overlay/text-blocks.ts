@@ -57,38 +57,46 @@ export function insideExcluded(node: Node, root: Node | null = null): boolean {
   return false;
 }
 
-export function collectBlocks(root: Node): TextBlock[] {
-  const blocks: TextBlock[] = [];
+/**
+ * The blocks of `root` in document order. Yields `undefined` every PAUSE_EVERY nodes: a
+ * point where an asynchronous reader may give the page its main thread back.
+ */
+export function* walkBlocks(root: Node): Generator<TextBlock | undefined> {
   let current: TextBlock = { text: '', heading: false, nodes: [], starts: [] };
   // The heading that encloses the current position, if any (headings do not nest).
   let headingDepth = 0;
   let parts: string[] = [];
   let length = 0;
-  const flush = () => {
+  const flush = (): TextBlock | undefined => {
+    let done: TextBlock | undefined;
     if (current.nodes.length > 0) {
       current.text = parts.join('');
-      if (/\S/.test(current.text)) blocks.push(current);
+      if (/\S/.test(current.text)) done = current;
     }
     current = { text: '', heading: headingDepth > 0, nodes: [], starts: [] };
     parts = [];
     length = 0;
+    return done;
   };
-  // Stack of [node, leaving?]: leaving a block element ends its block.
+  // Stack of nodes to visit; null marks leaving a block element, HEADING_END a heading.
   const stack: Array<Node | null | typeof HEADING_END> = [root];
+  let visited = 0;
   while (stack.length > 0) {
+    if (++visited % PAUSE_EVERY === 0) yield undefined;
     const node = stack.pop();
     if (node === null) {
-      flush();
+      const done = flush();
+      if (done) yield done;
       continue;
     }
     if (node === HEADING_END) {
-      flush();
+      const done = flush();
+      if (done) yield done;
       headingDepth--;
       current.heading = headingDepth > 0;
       continue;
     }
     if (node === undefined) break;
-    if (typeof node === 'symbol') continue;
     if (node.nodeType === 3) {
       const value = (node as Text).data;
       if (value.length === 0) continue;
@@ -104,19 +112,42 @@ export function collectBlocks(root: Node): TextBlock[] {
       if (isExcluded(el)) continue;
       const tag = el.tagName.toUpperCase();
       if (HEADING_TAGS.has(tag) || el.getAttribute('role') === 'heading') {
-        flush();
+        const done = flush();
+        if (done) yield done;
         headingDepth++;
         current.heading = true;
         stack.push(HEADING_END);
       } else if (BLOCK_TAGS.has(tag)) {
-        flush();
+        const done = flush();
+        if (done) yield done;
         stack.push(null);
       }
     }
     const kids = node.childNodes;
     for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
   }
-  flush();
+  const done = flush();
+  if (done) yield done;
+}
+
+const PAUSE_EVERY = 512;
+
+export function collectBlocks(root: Node): TextBlock[] {
+  const blocks: TextBlock[] = [];
+  for (const b of walkBlocks(root)) if (b) blocks.push(b);
+  return blocks;
+}
+
+/** collectBlocks, giving the page its main thread back whenever `pause` says so. */
+export async function collectBlocksSliced(root: Node, pause: () => Promise<void> | undefined): Promise<TextBlock[]> {
+  const blocks: TextBlock[] = [];
+  for (const b of walkBlocks(root)) {
+    if (b) blocks.push(b);
+    else {
+      const wait = pause();
+      if (wait) await wait;
+    }
+  }
   return blocks;
 }
 
