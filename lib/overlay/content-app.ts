@@ -139,7 +139,7 @@ export class ContentApp {
     // the page alone: re-marking would flicker and close an open card.
     const key = this.overlayKey(settings, mode);
     if (key === this.appliedKey && (this.overlay !== undefined) === this.active) {
-      if (settings.markStyle !== this.appliedStyle && this.overlay) this.restyle(settings);
+      if (settings.markStyle !== this.appliedStyle && this.removeStyles) this.restyle(settings);
       return;
     }
     this.appliedKey = key;
@@ -158,7 +158,6 @@ export class ContentApp {
     // or two overlays would mark the page twice.
     if (this.signal.aborted || seq !== this.applySeq) return;
     this.stopOverlay();
-    this.restyle(settings);
     this.overlayAbort = new AbortController();
     const hidden = (id: string) => isMuted(settings, id) || isCorrectedOn(settings, id, this.host);
     this.overlay = new Overlay({
@@ -168,6 +167,7 @@ export class ContentApp {
       hidden,
       label: (m) => t('markLabel', m.surface, m.name, t(`type_${m.type}`)),
       onChange: (list) => this.report(list, mode),
+      beforeFirstMark: () => this.restyle(settings),
       signal: this.overlayAbort.signal,
     });
     await this.overlay.start();

@@ -31,6 +31,11 @@ export interface OverlayOptions {
   hidden: (entityId: string) => boolean;
   label: (m: Mention) => string;
   onChange: (mentions: readonly OverlayMention[]) => void;
+  /**
+   * Called once, before the first mark: the mark styles go in then, not on pages with
+   * nothing to mark (adding a stylesheet makes the browser recompute the page's styles).
+   */
+  beforeFirstMark?: () => void;
   signal: AbortSignal;
 }
 
@@ -64,6 +69,7 @@ export class Overlay {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private running: Promise<void> = Promise.resolve();
   private stopped = false;
+  private styled = false;
 
   constructor(private readonly options: OverlayOptions) {
     options.signal.addEventListener('abort', () => this.stop(), { once: true });
@@ -148,6 +154,10 @@ export class Overlay {
     const targetIndex = new Set(targets.map((t) => all.indexOf(t)));
     const perBlock = new Map<number, Mention[]>();
     for (const m of mentions) if (targetIndex.has(m.block)) perBlock.set(m.block, [...(perBlock.get(m.block) ?? []), m]);
+    if (perBlock.size > 0 && !this.styled) {
+      this.styled = true;
+      this.options.beforeFirstMark?.();
+    }
     let sliceStart = performance.now();
     for (const [index, list] of perBlock) {
       const block = all[index]!;
