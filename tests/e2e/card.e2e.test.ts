@@ -1,11 +1,10 @@
 // The entity card in headless Chromium with the built extension, on the demo pages built
 // from the seeds (served from 127.0.0.1): opening by hover, click and keyboard, closing,
 // isolation from the page, the actions, accessibility, and the time to open.
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_EXTENSION_DIR, launchExtension, PROJECT_ROOT, type ExtensionHarness } from './harness';
+import { DEFAULT_EXTENSION_DIR, launchExtension, PROJECT_ROOT, screenshotPath, type ExtensionHarness } from './harness';
 import {
   CARD,
   card,
@@ -361,8 +360,7 @@ describe('the entity card', () => {
     await waitFor(() => cardShown(page));
     await page.mouse.move(EMPTY.x, EMPTY.y);
     await page.waitForTimeout(200);
-    await mkdir(join(PROJECT_ROOT, 'docs/screenshots'), { recursive: true });
-    await page.screenshot({ path: join(PROJECT_ROOT, 'docs/screenshots/card.png') });
+    await page.screenshot({ path: screenshotPath('card.png') });
   });
 
   it('shows above a fullscreen element', async () => {

@@ -6,7 +6,7 @@
  * from a Node http server on 127.0.0.1, and every request that tries to leave the
  * machine is recorded (and refused) so a test can assert there were none.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
@@ -379,4 +379,15 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
       await cleanup();
     },
   };
+}
+
+/**
+ * Where a test saves a screenshot: docs/screenshots (the README's pictures) when
+ * FACTMARK_UPDATE_SCREENSHOTS=1, else demo-output/test-screenshots (git-ignored), so an
+ * ordinary test run leaves the checkout as it was.
+ */
+export function screenshotPath(name: string): string {
+  const dir = process.env.FACTMARK_UPDATE_SCREENSHOTS === '1' ? join(PROJECT_ROOT, 'docs', 'screenshots') : join(PROJECT_ROOT, 'demo-output', 'test-screenshots');
+  mkdirSync(dir, { recursive: true });
+  return join(dir, name);
 }

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packHash } from '../../lib/pack/validate';
 import type { FactPack } from '../../lib/pack/types';
 import { buildDemoPages, type DemoPage } from '../../scripts/demo-pages';
-import { DEFAULT_EXTENSION_DIR, launchExtension, PROJECT_ROOT, type ExtensionHarness, type LocalServer, type PageErrors } from './harness';
+import { DEFAULT_EXTENSION_DIR, launchExtension, PROJECT_ROOT, screenshotPath, type ExtensionHarness, type LocalServer, type PageErrors } from './harness';
 
 
 // FACTMARK_EXTENSION_DIR: a build of its own (e.g. `npx wxt build --mode mine` → .output/chrome-mv3-mine),
@@ -312,7 +312,7 @@ describe('the options page', () => {
     await options.reload();
     await options.locator('#hidden li[data-entity="person-zhou-hui"] .name').waitFor();
     await options.locator('.pack').first().waitFor();
-    await options.screenshot({ path: join(PROJECT_ROOT, 'docs/screenshots/options.png'), fullPage: true });
+    await options.screenshot({ path: screenshotPath('options.png'), fullPage: true });
     expect(optionsErrors.messages).toEqual([]);
   });
 });

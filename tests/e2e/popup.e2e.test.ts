@@ -3,11 +3,11 @@
  * is not the popup the toolbar shows, so it is pointed at the test page's tab with
  * `popup.html?tab=<id>` (components/popup/use-page.ts): the same page, speaking about that tab.
  */
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_EXTENSION_DIR, launchExtension, PROJECT_ROOT, type ExtensionHarness, type LocalServer } from './harness';
+import { DEFAULT_EXTENSION_DIR, launchExtension, PROJECT_ROOT, screenshotPath, type ExtensionHarness, type LocalServer } from './harness';
 
 const ARTICLE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Medical ties</title></head><body>
 <article>
@@ -21,7 +21,6 @@ const ARTICLE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><tit
 // so a rebuild of .output by someone else cannot change the extension under test.
 const EXTENSION_DIR = process.env.FACTMARK_EXTENSION_DIR ?? DEFAULT_EXTENSION_DIR;
 const AXE = join(PROJECT_ROOT, 'node_modules', 'axe-core', 'axe.min.js');
-const SHOTS = join(PROJECT_ROOT, 'docs', 'screenshots');
 
 interface AxeViolation {
   id: string;
@@ -73,7 +72,6 @@ describe('the popup', () => {
     ({ page: article } = await browser.open(server.url('/article.html')));
     await article.waitForFunction(() => document.querySelectorAll('[data-factmark-entity]').length >= 4, undefined, { timeout: 15_000 });
     tabId = await tabIdOf(server.url('/article.html'));
-    await mkdir(SHOTS, { recursive: true });
   });
   afterAll(async () => {
     await browser?.close();
@@ -98,7 +96,7 @@ describe('the popup', () => {
     const marks = await article.evaluate(() => new Set([...document.querySelectorAll('[data-factmark-mention]')].map((m) => m.getAttribute('data-factmark-mention'))).size);
     await expect(page.locator('.count').textContent()).resolves.toContain(`(marks: ${marks})`);
     expect(await page.locator('#popup-page-title').textContent()).toBe('This page: 127.0.0.1');
-    await page.screenshot({ path: join(SHOTS, 'popup-page.png') });
+    await page.screenshot({ path: screenshotPath('popup-page.png') });
     // Each name opens its card in the popup.
     await page.locator('.page-entities li[data-entity="person-khalil-hashmi"] .entity').click();
     await expect.poll(() => page.locator('#popup-view-title').textContent()).toBe('Khalil Hashmi');
@@ -161,7 +159,7 @@ describe('the popup', () => {
     expect(await active()).toBeNull();
     await page.keyboard.press('ArrowDown');
     expect(await active()).toMatchObject({ selected: 'true', title: 'Khalil Hashmi' });
-    await page.screenshot({ path: join(SHOTS, 'popup.png') });
+    await page.screenshot({ path: screenshotPath('popup.png') });
     const firstGroup = (await active())!.group;
     await page.keyboard.press('ArrowDown');
     expect((await active())!.group).not.toBe(firstGroup);
@@ -181,7 +179,7 @@ describe('the popup', () => {
     await expect.poll(() => page.locator('.card-body .evidence').count()).toBeGreaterThan(0);
     expect(await page.locator('.card-body').textContent()).toContain('Ambassador');
     expect(await page.locator('.card-body .cite').first().textContent()).toMatch(/INP, January 20, 2025/);
-    await page.screenshot({ path: join(SHOTS, 'popup-card.png'), fullPage: true });
+    await page.screenshot({ path: screenshotPath('popup-card.png'), fullPage: true });
     expect(await axeViolations(page)).toEqual([]);
 
     await page.keyboard.press('Escape');

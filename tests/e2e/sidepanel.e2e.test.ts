@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDemoPages, type DemoPage } from '../../scripts/demo-pages';
 import type { FactPack } from '../../lib/pack/types';
-import { launchExtension, PROJECT_ROOT, type ExtensionHarness, type LocalServer } from './harness';
+import { launchExtension, PROJECT_ROOT, screenshotPath, type ExtensionHarness, type LocalServer } from './harness';
 
 // The extension APIs as the pages see them (only what these tests call).
 declare const chrome: {
@@ -129,7 +129,7 @@ describe('the side panel', () => {
     expect(emphasised.length).toBeGreaterThan(0);
     for (const name of emphasised) expect(pageNames).toContain(name);
 
-    await panel.screenshot({ path: join(PROJECT_ROOT, 'docs/screenshots/sidepanel.png') });
+    await panel.screenshot({ path: screenshotPath('sidepanel.png') });
 
     // Kind, status, a date that never invents a year, figures and quotes.
     const b2b = panel.locator('article.deal', { hasText: 'B2B Matchmaking Meeting' }).first();
@@ -295,7 +295,7 @@ describe('the side panel', () => {
     expect(headings).toEqual(['2025', 'January', 'Year not stated', 'September', 'Date not stated']);
     const undated = await all.locator('.year--undated .deal-title').allTextContents();
     expect(undated.length).toBeGreaterThan(0);
-    await panel.screenshot({ path: join(PROJECT_ROOT, 'docs/screenshots/sidepanel-all-deals.png') });
+    await panel.screenshot({ path: screenshotPath('sidepanel-all-deals.png') });
 
     // Filters: native selects with labels.
     await panel.getByLabel('Kind').selectOption({ label: 'Event' });

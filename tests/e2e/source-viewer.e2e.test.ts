@@ -1,12 +1,11 @@
 // The source page (source.html) in headless Chromium with the built extension: the whole
 // document, the cited quote highlighted and scrolled into view, everything the pack draws
 // from the document, each item highlighting its own quote; accessible in both themes.
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { SourceView } from '../../lib/store/views';
-import { DEFAULT_EXTENSION_DIR, launchExtension, PROJECT_ROOT, type ExtensionHarness, type PageErrors } from './harness';
+import { DEFAULT_EXTENSION_DIR, launchExtension, PROJECT_ROOT, screenshotPath, type ExtensionHarness, type PageErrors } from './harness';
 import { privileged, runAxe, waitFor } from './card-page';
 
 const AXE = join(PROJECT_ROOT, 'node_modules/axe-core/axe.min.js');
@@ -92,8 +91,7 @@ describe('the source page', () => {
     await open({ src: ENVOY, q: view.roles[0]!.quote });
     await page.locator('.document mark').first().waitFor();
     expect(await runAxe(page, AXE)).toEqual([]);
-    await mkdir(join(PROJECT_ROOT, 'docs/screenshots'), { recursive: true });
-    await page.screenshot({ path: join(PROJECT_ROOT, 'docs/screenshots/source-viewer.png') });
+    await page.screenshot({ path: screenshotPath('source-viewer.png') });
     await page.emulateMedia({ colorScheme: 'dark' });
     expect(await page.locator('.page').evaluate((p) => getComputedStyle(p).backgroundColor)).toBe('rgb(22, 24, 29)');
     expect(await runAxe(page, AXE)).toEqual([]);
