@@ -131,6 +131,10 @@ export async function startServer(source: Routes | string): Promise<LocalServer>
 }
 
 function listen(server: Server): Promise<number> {
+  // The browser resets connections it no longer needs (closing a tab, refused CONNECTs):
+  // an 'error' on a socket with no listener would crash the test run (ECONNRESET).
+  server.on('connection', (socket: Socket) => socket.on('error', () => undefined));
+  server.on('clientError', (_error, socket) => socket.destroy());
   return new Promise((ok, fail) => {
     server.once('error', fail);
     server.listen(0, '127.0.0.1', () => ok((server.address() as AddressInfo).port));
@@ -176,6 +180,7 @@ async function startRecordingProxy(record: (r: ExternalRequest) => void): Promis
     send(res, 403, 'text/plain', 'Factmark e2e: network access is not allowed');
   });
   server.on('connect', (req: IncomingMessage, socket: Socket) => {
+    socket.on('error', () => undefined);
     record({ url: `https://${req.url ?? ''}/`, via: 'proxy', method: 'CONNECT' });
     socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
   });
