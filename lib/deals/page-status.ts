@@ -48,8 +48,10 @@ export function pageStatus(tab: TabFacts | undefined, settings: Settings | undef
   const host = hostOf(tab.url);
   if (host === undefined) return tab.loading ? 'loading' : 'unreadable';
   if (settings && !settings.enabled) return 'disabled';
-  // What the page says first: the reader may have turned it on (opt-in mode) or off by hand.
-  if (tab.active === true && tab.entityIds !== null) return tab.entityIds.length === 0 ? 'none' : 'ready';
+  // The page's own word first where it can only be fresh: names marked on a page the
+  // settings leave off mean the reader turned it on (opt-in mode, the shortcut). An empty
+  // report may predate a settings change, so then the settings decide.
+  if (tab.active === true && tab.entityIds !== null && tab.entityIds.length > 0) return 'ready';
   if (tab.active === false && settings && isActiveOn(settings, host)) return 'paused';
   // file: pages have no host; the content script then never marks (isActiveOn('') is false).
   if (settings && !isActiveOn(settings, host)) return host === '' ? 'unreadable' : 'site-off';
