@@ -78,6 +78,8 @@ export function createCardSink(ctx: ContentScriptContext, deps: CardSinkDeps): I
   void bridge.settings().then((s) => {
     theme = s.theme;
     hoverDelay = s.hoverDelayMs;
+    // A card opened before the settings arrived was drawn with the defaults.
+    if (current) renderCurrent();
   }, () => {});
   const unwatch = bridge.watchSettings((s) => {
     theme = s.theme;

@@ -308,8 +308,9 @@ describe('the entity card', () => {
       await openEnvoy();
       await (await markOf(page, HASHMI)).click();
       await waitFor(() => cardShown(page));
-      expect(await page.locator(CARD).getAttribute('data-theme')).toBe('dark');
-      expect(await page.locator(CARD).evaluate((c) => getComputedStyle(c).backgroundColor)).toBe('rgb(28, 31, 37)');
+      // The setting reaches the page through storage: allow it a moment on a loaded machine.
+      await expect.poll(() => page.locator(CARD).getAttribute('data-theme')).toBe('dark');
+      await expect.poll(() => page.locator(CARD).evaluate((c) => getComputedStyle(c).backgroundColor)).toBe('rgb(28, 31, 37)');
       expect(await runAxe(page, AXE, 'factmark-card')).toEqual([]);
     } finally {
       await privileged(browser, { type: 'updateSettings', patch: { theme: 'auto' } });
