@@ -1,13 +1,28 @@
 /**
  * A quick measurement of the popup's search (not a test, never run by vitest):
  *   node scripts/run.mjs tests/search/measure-search.ts [entities=100000]
- * Builds a synthetic pack, times building, saving and loading the index, then every
+ * Builds a synthetic pack (the benchmark's generator, scripts/bench/synthetic-pack.ts), times building, saving and loading the index, then every
  * keystroke of typed names (prefixes, typos, acronyms). The benchmark (npm run bench)
  * measures the same functions; this is the popup's own check while working on it.
  */
 import { performance } from 'node:perf_hooks';
 import { createSearchIndex, loadSearchIndex, search, searchRowsFromPacks, serializeSearchIndex } from '../../lib/search';
-import { syntheticPack, typedQueries } from './synthetic-pack';
+import type { FactPack } from '../../lib/pack/types';
+import { rngFrom, syntheticPack } from '../../scripts/bench/synthetic-pack';
+
+/** What someone types: each prefix of a few names, some with a typo, some acronyms. */
+function typedQueries(pack: FactPack, samples = 40, seed = 11): string[] {
+  const rand = rngFrom(seed);
+  const queries: string[] = [];
+  for (let n = 0; n < samples; n++) {
+    const entity = pack.entities[Math.floor(rand() * pack.entities.length)]!;
+    let target = entity.name;
+    if (n % 4 === 1) target = target.replace(/[aeiou](?=[a-z]*$)/, 'y'); // a typo in the last word
+    if (n % 4 === 2) target = entity.aliases[1]?.text ?? target;
+    for (let i = 1; i <= Math.min(target.length, 24); i++) queries.push(target.slice(0, i));
+  }
+  return queries;
+}
 
 function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
