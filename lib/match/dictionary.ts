@@ -42,6 +42,8 @@ export interface Pattern {
   /** The first/last character is in a script written without spaces: no word boundary needed there. */
   openStart: boolean;
   openEnd: boolean;
+  /** Some sense matches only with its letter case (acronyms): checked against the cased text. */
+  caseSensitive: boolean;
 }
 
 export interface Dictionary {
@@ -85,10 +87,11 @@ export function buildDictionary(entities: readonly DictionaryEntity[]): Dictiona
       if (kind === 'surname' || kind === 'given') tokens.push(lower);
       let pattern = byKey.get(lower);
       if (!pattern) {
-        pattern = { key: lower, senses: [], openStart: isUnspacedScript(lower[0]), openEnd: isUnspacedScript(lower[lower.length - 1]) };
+        pattern = { key: lower, senses: [], openStart: isUnspacedScript(lower[0]), openEnd: isUnspacedScript(lower[lower.length - 1]), caseSensitive: false };
         byKey.set(lower, pattern);
       }
       pattern.senses.push({ entity: e, kind, caseSensitive, ambiguous, cased });
+      if (caseSensitive) pattern.caseSensitive = true;
     }
     personTokens.push(tokens);
   });

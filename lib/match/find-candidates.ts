@@ -3,9 +3,9 @@
  * whole word (or, in scripts without spaces, anywhere), with the right letter case;
  * then the longest leftmost ones, never overlapping.
  */
-import { scanWordStarts } from './automaton';
+import { isWordCode, scanWords } from './word-scan';
 import type { AliasSense, Dictionary } from './dictionary';
-import { isWordChar, type Folded } from './normalize';
+import type { Folded } from './normalize';
 
 export interface Candidate {
   /** Offsets into the block's folded text. */
@@ -17,16 +17,25 @@ export interface Candidate {
 
 export function findCandidates(dict: Dictionary, folded: Folded): Candidate[] {
   const { lower, cased } = folded;
+  const n = lower.length;
   const found: Candidate[] = [];
-  scanWordStarts(dict.automaton, lower, (start, end, key) => {
+  // Most occurrences the scan reports are rejected here (a lower-case word that is some
+  // acronym, a name inside a longer word): the checks read character codes and allocate nothing.
+  scanWords(dict.automaton, lower, (start, end, key) => {
     const pattern = dict.patterns[key]!;
-    if (!pattern.openStart && isWordChar(lower[start - 1])) return;
-    if (!pattern.openEnd && isWordChar(lower[end])) return;
+    if (!pattern.openStart && start > 0 && isWordCode(lower.charCodeAt(start - 1))) return;
+    if (!pattern.openEnd && end < n && isWordCode(lower.charCodeAt(end))) return;
     let senses = pattern.senses;
-    if (senses.some((s) => s.caseSensitive)) {
-      const surface = cased.slice(start, end);
-      senses = senses.filter((s) => !s.caseSensitive || s.cased === surface);
-      if (senses.length === 0) return;
+    if (pattern.caseSensitive) {
+      let all = true;
+      let any = false;
+      for (const s of senses) {
+        const ok = !s.caseSensitive || (s.cased.length === end - start && cased.startsWith(s.cased, start));
+        all &&= ok;
+        any ||= ok;
+      }
+      if (!any) return;
+      if (!all) senses = senses.filter((s) => !s.caseSensitive || (s.cased.length === end - start && cased.startsWith(s.cased, start)));
     }
     found.push({ start, end, pattern: key, senses });
   });

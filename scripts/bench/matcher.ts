@@ -5,12 +5,12 @@
  * regex of every alias. Real page text from the corpus and synthetic 1 MB / 10 MB text;
  * the seed pack and synthetic packs of 1k, 10k and 100k aliases.
  */
-import * as automaton from '../../lib/match/automaton';
 import { scanAutomaton, type Automaton } from '../../lib/match/automaton';
 import { buildDictionary, type Dictionary } from '../../lib/match/dictionary';
 import { findCandidates, longestLeftmost, type Candidate } from '../../lib/match/find-candidates';
 import { findMentions } from '../../lib/match/find-mentions';
 import { foldText, isWordChar } from '../../lib/match/normalize';
+import { scanWords } from '../../lib/match/word-scan';
 import { runAlternation, type RegexRun } from './alternation-regex';
 import { collectGarbage, emptySection, memoryNow, resultsPath, type BenchContext, type SectionResult } from './context';
 import { corpusBlocks, corpusDir, listCorpus } from './corpus';
@@ -57,11 +57,8 @@ export function automatonAsRegex(dict: Dictionary, folded: string, until = folde
 }
 
 type Scan = typeof scanAutomaton;
-/** The scan findCandidates runs: the word-start walk where lib/match has it, else the full automaton. */
-export const matcherScan: { name: string; scan: Scan } = (() => {
-  const walk = (automaton as { scanWordStarts?: Scan }).scanWordStarts;
-  return walk ? { name: 'word-start walk', scan: walk } : { name: 'Aho–Corasick', scan: scanAutomaton };
-})();
+/** The scan findCandidates runs (lib/match/word-scan.ts). */
+export const matcherScan: { name: string; scan: Scan } = { name: 'word scan', scan: scanWords };
 
 /** Spans that pass the matcher's word-boundary rule (findCandidates), from a given scan. */
 export function boundedSpans(dict: Dictionary, folded: string, scan: Scan): string[] {

@@ -1,0 +1,197 @@
+/**
+ * The matcher's scan: the occurrences of keys that can start a word, read a word at a
+ * time instead of a character at a time.
+ *
+ * Most words on a page begin no key at all. The scan hashes each word as it reads it
+ * (one multiply per character, no table look-up) and looks the word up once, in a table
+ * of the words keys begin with; only a known first word leads into the automaton, and
+ * then from the trie state at the end of that word, so the trie is never walked over a
+ * word that cannot start a key. Keys that begin with something other than a word
+ * character, or with a character of a script written without spaces (every position
+ * there can start a word), are walked from the root as before.
+ *
+ * What it reports is what `scanAutomaton` reports once word boundaries are applied
+ * (findCandidates): a key needing a boundary can only start where a word starts, and a
+ * word's first word is a whole word of the text. A hash collision is harmless: the
+ * word's characters are compared before its state is used.
+ */
+import type { Automaton } from './automaton';
+import { isUnspacedScript, isWordChar } from './normalize';
+
+const enum Cls {
+  /** Not part of a word: space, punctuation, symbols, lone surrogates. */
+  Other = 0,
+  /** A letter, digit or mark of a script written with spaces. */
+  Word = 1,
+  /** A character of a script written without spaces (Han, Kana, Thai…): every one can start a key. */
+  Unspaced = 2,
+  Unknown = 255,
+}
+
+/** Character classes by UTF-16 code unit, filled on first sight (computing all 64K up front costs milliseconds). */
+const CLASS = new Uint8Array(65536).fill(Cls.Unknown);
+for (let c = 0; c < 128; c++) CLASS[c] = (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? Cls.Word : Cls.Other;
+
+function classify(c: number): number {
+  const ch = String.fromCharCode(c);
+  const k = isUnspacedScript(ch) ? Cls.Unspaced : isWordChar(ch) ? Cls.Word : Cls.Other;
+  CLASS[c] = k;
+  return k;
+}
+
+/** isWordChar by code unit (normalize.ts), from a table filled on first sight: 0 no, 1 yes, 255 not yet known. */
+const WORD = new Uint8Array(65536).fill(255);
+for (let c = 0; c < 128; c++) WORD[c] = CLASS[c] === Cls.Word ? 1 : 0;
+export function isWordCode(c: number): boolean {
+  let w = WORD[c]!;
+  if (w === 255) WORD[c] = w = isWordChar(String.fromCharCode(c)) ? 1 : 0;
+  return w === 1;
+}
+
+/** One step of the hash over a word's code units (FNV-1a). */
+const HASH_START = 0x811c9dc5 | 0;
+const hashStep = (h: number, c: number): number => Math.imul(h ^ c, 0x01000193);
+
+/** The words keys begin with: open addressing, hash → the trie state at the end of the word. */
+interface WordIndex {
+  mask: number;
+  hashes: Int32Array;
+  /** 0 = empty slot (the root is never the end of a word). */
+  states: Uint32Array;
+  /** The word's code units, for the check after a hash hit: pool[offset .. offset + length). */
+  offsets: Uint32Array;
+  lengths: Uint16Array;
+  pool: Uint16Array;
+}
+
+const indexes = new WeakMap<Automaton, WordIndex>();
+
+/** Walks the trie along word characters: every state where a key's first word ends. */
+function buildWordIndex(a: Automaton): WordIndex {
+  const { first, count, codes, targets, output } = a;
+  const ends: Array<{ state: number; word: number[] }> = [];
+  let poolSize = 0;
+  // Depth-first over the edges whose code is a word character.
+  const stack: Array<{ state: number; code: number; depth: number }> = [];
+  const path: number[] = [];
+  const rootEdges = first[0]!;
+  for (let e = rootEdges; e < rootEdges + count[0]!; e++) {
+    const c = codes[e]!;
+    if ((CLASS[c] === Cls.Unknown ? classify(c) : CLASS[c]) === Cls.Word) stack.push({ state: targets[e]!, code: c, depth: 0 });
+  }
+  while (stack.length > 0) {
+    const { state, code, depth } = stack.pop()!;
+    path.length = depth;
+    path.push(code);
+    let endsHere = output[state]! >= 0;
+    for (let e = first[state]!; e < first[state]! + count[state]!; e++) {
+      const c = codes[e]!;
+      if ((CLASS[c] === Cls.Unknown ? classify(c) : CLASS[c]) === Cls.Word) stack.push({ state: targets[e]!, code: c, depth: depth + 1 });
+      else endsHere = true;
+    }
+    if (endsHere && path.length <= 0xffff) {
+      ends.push({ state, word: path.slice() });
+      poolSize += path.length;
+    }
+  }
+  let size = 1024;
+  while (size < ends.length * 8) size *= 2;
+  const index: WordIndex = { mask: size - 1, hashes: new Int32Array(size), states: new Uint32Array(size), offsets: new Uint32Array(size), lengths: new Uint16Array(size), pool: new Uint16Array(poolSize) };
+  let at = 0;
+  for (const { state, word } of ends) {
+    let h = HASH_START;
+    for (const c of word) h = hashStep(h, c);
+    let slot = h & index.mask;
+    while (index.states[slot] !== 0) slot = (slot + 1) & index.mask;
+    index.hashes[slot] = h;
+    index.states[slot] = state;
+    index.offsets[slot] = at;
+    index.lengths[slot] = word.length;
+    index.pool.set(word, at);
+    at += word.length;
+  }
+  return index;
+}
+
+function wordIndexOf(a: Automaton): WordIndex {
+  let index = indexes.get(a);
+  if (!index) {
+    index = buildWordIndex(a);
+    indexes.set(a, index);
+  }
+  return index;
+}
+
+/**
+ * Every occurrence of a key that starts where a word starts (or, for keys in scripts
+ * without spaces, anywhere in such a script, or at a non-word character a key begins
+ * with), as onMatch(start, end, key) in order of start. See the module comment.
+ */
+export function scanWords(a: Automaton, text: string, onMatch: (start: number, end: number, key: number) => void): void {
+  const { root } = a;
+  const { mask, hashes, states, offsets, lengths, pool } = wordIndexOf(a);
+  const n = text.length;
+  let p = 0;
+  while (p < n) {
+    let c = text.charCodeAt(p);
+    let k = CLASS[c]!;
+    if (k !== Cls.Word) {
+      if (k === Cls.Unknown) k = classify(c);
+      if (k !== Cls.Word) {
+        if (root[c] !== 0) walk(a, text, p, root[c]!, p + 1, onMatch);
+        p++;
+        continue;
+      }
+    }
+    // A word: hash it to its end. The hot loop: one class look-up and one multiply per
+    // character; a character seen for the first time is classified on the way out.
+    const start = p;
+    let h = HASH_START;
+    for (;;) {
+      h = Math.imul(h ^ c, 0x01000193);
+      if (++p >= n) break;
+      c = text.charCodeAt(p);
+      if (CLASS[c] === Cls.Word) continue;
+      if (CLASS[c] !== Cls.Unknown || classify(c) !== Cls.Word) break;
+    }
+    let slot = h & mask;
+    for (let s = states[slot]!; s !== 0; s = states[(slot = (slot + 1) & mask)]!) {
+      if (hashes[slot] !== h || lengths[slot] !== p - start) continue;
+      const off = offsets[slot]! - start;
+      let i = start;
+      while (i < p && text.charCodeAt(i) === pool[off + i]) i++;
+      if (i < p) continue;
+      walk(a, text, start, s, p, onMatch);
+      break;
+    }
+  }
+}
+
+/** Reports the keys along the trie from state `s` (reached by text[start, i)), reading on from `i`. */
+function walk(a: Automaton, text: string, start: number, s: number, i: number, onMatch: (start: number, end: number, key: number) => void): void {
+  const { output, first, count, codes, targets } = a;
+  const n = text.length;
+  let k = output[s]!;
+  if (k >= 0) onMatch(start, i, k);
+  while (i < n) {
+    // The goto function (automaton.ts step), inlined: children sorted by code, bisected.
+    const code = text.charCodeAt(i);
+    let lo = first[s]!;
+    let hi = lo + count[s]! - 1;
+    s = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const at = codes[mid]!;
+      if (at === code) {
+        s = targets[mid]!;
+        break;
+      }
+      if (at < code) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    if (s <= 0) return;
+    k = output[s]!;
+    if (k >= 0) onMatch(start, i + 1, k);
+    i++;
+  }
+}

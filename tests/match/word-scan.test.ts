@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { buildAutomaton, scanAutomaton } from '../../lib/match/automaton';
+import { buildDictionary } from '../../lib/match/dictionary';
+import { foldText, isWordChar } from '../../lib/match/normalize';
+import { isWordCode, scanWords } from '../../lib/match/word-scan';
+import { boundedSpans } from '../../scripts/bench/matcher';
+import { syntheticPack } from '../../scripts/bench/synthetic-pack';
+import { syntheticBlocks } from '../../scripts/bench/synthetic-text';
+import { DEFAULT_MARK_TYPES, dictionaryEntities } from '../../lib/match/from-pack';
+
+// The scan skips whole words that begin no key: check that it finds what the full
+// Aho–Corasick automaton finds once word boundaries are applied (findCandidates).
+describe('scanWords', () => {
+  // What findCandidates keeps: a word boundary at each end, except beside scripts without spaces.
+  const unspaced = (ch: string | undefined) => /[\p{Script=Han}\p{Script=Thai}]/u.test(ch ?? '');
+  const bounded = (text: string, keys: string[], list: string[]) =>
+    list
+      .filter((m) => {
+        const [s, e, k] = m.split(':').map(Number);
+        const key = keys[k!]!;
+        return (unspaced(key[0]) || !isWordChar(text[s! - 1])) && (unspaced(key.at(-1)) || !isWordChar(text[e!]));
+      })
+      .sort();
+
+  it.each([
+    ['x khan y', ['khan', 'an']],
+    ['imrankhan khan', ['khan']],
+    ['(dea) group', ['(dea)', 'dea']],
+    ['a(dea)', ['(dea)', 'dea']],
+    ['习近平访问巴基斯坦', ['习近平', '巴基斯坦', '近平']],
+    ['e2e 2e', ['2e']],
+    ['k', ['k']],
+    ['', ['k']],
+    ["xi'an and xi an", ["xi'an", 'xi']],
+    ['kp投资局 kp', ['kp投资局', 'kp']],
+    ['board of investment board of investors', ['board of investment', 'board', 'board of']],
+    ['moskva москва москвы', ['москва', 'moskva']],
+    ['\u0e01\u0e32\u0e23\u0e04\u0e49\u0e32 \u0e4f\u0e01\u0e32\u0e23', ['\u0e01\u0e32\u0e23', '\u0e04\u0e49\u0e32']],
+    ['𝐀bc abc', ['abc']],
+    ['pakistan pakistani pakistan.', ['pakistan', 'pakistani']],
+  ])('in %j finds the word-bounded occurrences of %j', (text, keys) => {
+    const a = buildAutomaton(keys);
+    const all: string[] = [];
+    scanAutomaton(a, text, (s, e, k) => all.push(`${s}:${e}:${k}`));
+    const words: string[] = [];
+    scanWords(a, text, (s, e, k) => words.push(`${s}:${e}:${k}`));
+    expect(bounded(text, keys, words)).toEqual(bounded(text, keys, all));
+  });
+
+  it('reports in order of start, each start once per key', () => {
+    const a = buildAutomaton(['board', 'board of investment', 'investment']);
+    const found: Array<[number, number, number]> = [];
+    scanWords(a, 'the board of investment met', (s, e, k) => found.push([s, e, k]));
+    expect(found).toEqual([[4, 9, 0], [4, 23, 1], [13, 23, 2]]);
+  });
+
+  it('finds each of 5,000 first words, and not the longer words that begin with them', () => {
+    // Many keys, so many first words share hash buckets; every one must still be found, and no other word.
+    const keys = Array.from({ length: 5000 }, (_, i) => `w${i.toString(36)}`);
+    const a = buildAutomaton(keys);
+    const text = keys.join(' ') + ' ' + keys.map((k) => `${k}é`).join(' ');
+    const found: number[] = [];
+    scanWords(a, text, (_s, _e, k) => found.push(k));
+    expect(found).toEqual(keys.map((_, i) => i));
+  });
+
+  it('isWordCode agrees with isWordChar on every code unit', () => {
+    for (let c = 0; c < 65536; c += 7) expect(isWordCode(c), `U+${c.toString(16)}`).toBe(isWordChar(String.fromCharCode(c)));
+  });
+
+  it('agrees with the full automaton on a synthetic pack and text', () => {
+    const pack = syntheticPack({ aliases: 3000 });
+    const dict = buildDictionary(dictionaryEntities(pack, DEFAULT_MARK_TYPES));
+    const names = pack.entities.flatMap((e) => e.aliases.map((a) => a.text));
+    const text = foldText(syntheticBlocks({ chars: 200_000, names, wordsPerName: 8 }).join('\n')).lower;
+    const words = boundedSpans(dict, text, scanWords);
+    expect(words.length).toBeGreaterThan(1000);
+    expect(words).toEqual(boundedSpans(dict, text, scanAutomaton));
+  });
+});
