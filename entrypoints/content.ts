@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { createCardSink } from '../lib/card/card-sink';
 import { createContentHandler, sendMessage } from '../lib/messaging';
 import { ContentApp } from '../lib/overlay/content-app';
-import { loadSettings, watchSettings } from '../lib/settings';
+import { onSettingsChanged, readSettings } from '../lib/settings/read-settings';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -18,23 +18,13 @@ export default defineContentScript({
       document,
       location.hostname,
       {
-        matcherInfo: async () => {
-          const reply = await sendMessage({ type: 'getMatcherInfo' });
-          if (!reply.ok) throw new Error(`Factmark: no matcher (${reply.error})`);
-          return reply.data;
-        },
-        matchRemote: async (blocks, types) => {
+        match: async (blocks, types) => {
           const reply = await sendMessage({ type: 'matchBlocks', blocks: [...blocks].map((b) => ({ text: b.text, heading: b.heading ?? false })), types: [...types] });
           if (!reply.ok) throw new Error(`Factmark: matching failed (${reply.error})`);
           return reply.data;
         },
-        dictionary: async () => {
-          const reply = await sendMessage({ type: 'getDictionary' });
-          if (!reply.ok) throw new Error(`Factmark: no dictionary (${reply.error})`);
-          return reply.data.entries.map((e) => ({ ...e, id: e.entityId }));
-        },
-        settings: () => loadSettings(),
-        watchSettings: (onChange) => watchSettings(onChange),
+        settings: () => readSettings(),
+        watchSettings: (onChange) => onSettingsChanged(onChange),
         report: (state) => void sendMessage({ type: 'reportPageState', entityIds: state.entityIds, count: state.count, active: state.active }),
       },
       card,

@@ -94,7 +94,6 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
       const [entries, packs] = await Promise.all([matcherDictionary(ready), packList(ready)]);
       return { entries, key: StoreService.packsKey(packs) };
     },
-    getMatcherInfo: () => matching().info(),
     matchBlocks: ({ blocks, types }) => matching().match(blocks, types),
     getEntityCard: async ({ id }) => (await entityCard(await db(), id)) ?? null,
     getDeals: async ({ entityIds }) => dealsByParty(await db(), entityIds),

@@ -9,7 +9,6 @@
  * (ContentRequests). Replies are always a `Reply`: handlers never throw across contexts.
  */
 import type { DealBundle } from '../deals/types';
-import type { MatcherInfo } from '../background/matcher-service';
 import type { BlockText, Mention } from '../match/find-mentions';
 import type { EntityType } from '../pack/types';
 import type { Settings, SettingsPatch } from '../settings';
@@ -54,9 +53,7 @@ export interface Dictionary {
 export interface BackgroundRequests {
   getStatus: { request: NoFields; response: Status };
   getDictionary: { request: NoFields; response: Dictionary };
-  /** How big the dictionary is, and so whether a content script should match by itself. */
-  getMatcherInfo: { request: NoFields; response: MatcherInfo };
-  /** Content scripts, for large packs: the page's blocks in, its mentions out (lib/background/matcher-service.ts). */
+  /** Content scripts: the page's blocks in, its mentions out (lib/background/matcher-service.ts). */
   matchBlocks: { request: { blocks: BlockText[]; types: EntityType[] }; response: Mention[] };
   getEntityCard: { request: { id: string }; response: EntityCard | null };
   getDeals: { request: { entityIds: string[] }; response: DealView[] };
@@ -142,7 +139,6 @@ export type Access = 'any' | 'content-script' | 'privileged';
 export const BACKGROUND_ACCESS: { readonly [K in BackgroundType]: Access } = {
   getStatus: 'any',
   getDictionary: 'any',
-  getMatcherInfo: 'any',
   matchBlocks: 'content-script',
   getEntityCard: 'any',
   getDeals: 'any',

@@ -5,7 +5,7 @@
  * carries more than we know of was not written for this version.
  */
 import { ENTITY_TYPES } from '../pack/types';
-import { parseSettingsPatch, SETTINGS_READERS } from '../settings';
+import { parseSettingsPatch, SETTINGS_READERS } from '../settings/settings';
 import type { BackgroundType, ContentType } from './protocol';
 
 export type Fields = Record<string, unknown>;
@@ -55,7 +55,6 @@ const isTypeList: Check = (v) => Array.isArray(v) && v.length <= ENTITY_TYPES.le
 export const BACKGROUND_VALIDATORS: { readonly [K in BackgroundType]: Validator } = {
   getStatus: none,
   getDictionary: none,
-  getMatcherInfo: none,
   matchBlocks: fields({ blocks: isBlockList, types: isTypeList }),
   getEntityCard: fields({ id: isId }),
   getDeals: fields({ entityIds: isIdList }),

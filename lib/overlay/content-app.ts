@@ -3,16 +3,19 @@
  * mark this page, runs the overlay, reports the page's entities to the background, and
  * routes intents on marks to the card. Everything it does is undone when its signal aborts.
  */
-import { buildDictionary, type DictionaryEntity } from '../match/dictionary';
 import type { BlockText, Mention } from '../match/find-mentions';
-import { createMentionFinder, type FindMentions } from '../match/mention-finder';
+import type { FindMentions } from '../match/mention-finder';
 import type { EntityType } from '../pack/types';
 import { t } from '../i18n';
-import { isActiveOn, isCorrectedOn, isMuted, usesNoMutationMode, type Settings } from '../settings';
+// The pure settings modules only: lib/settings/index also brings WXT's storage item, which
+// content scripts do not use (lib/settings/read-settings.ts).
+import type { Settings } from '../settings/settings';
+import { isActiveOn, usesNoMutationMode } from '../settings/site-rules';
+import { isCorrectedOn, isMuted } from '../settings/user-lists';
 import { cssHighlightsSupported } from './css-highlighter';
 import { bindInteractions, step, type IntentHandler } from './interactions';
 import { installMarkStyles } from './mark-styles';
-import { Overlay, slicer, type OverlayMention, type RenderMode } from './overlay';
+import { Overlay, type OverlayMention, type RenderMode } from './overlay';
 
 export interface PageState {
   entityIds: string[];
@@ -22,11 +25,11 @@ export interface PageState {
 }
 
 export interface ContentBridge {
-  /** How large the dictionary is: small ones are matched here, large ones in the background. */
-  matcherInfo(): Promise<{ key: string; local: boolean }>;
-  dictionary(): Promise<DictionaryEntity[]>;
-  /** Matching in the background (large packs). */
-  matchRemote(blocks: readonly BlockText[], types: readonly EntityType[]): Promise<Mention[]>;
+  /**
+   * The page's blocks matched by the background, which holds the dictionary (see
+   * lib/background/matcher-service.ts for why the page does not match by itself).
+   */
+  match(blocks: readonly BlockText[], types: readonly EntityType[]): Promise<Mention[]>;
   settings(): Promise<Settings>;
   watchSettings(onChange: (s: Settings) => void): () => void;
   report(state: PageState): void;
@@ -55,8 +58,6 @@ export function renderModeFor(settings: Settings, doc: Document, host: string): 
 export class ContentApp {
   private overlay: Overlay | undefined;
   private overlayAbort: AbortController | undefined;
-  private finder: Promise<FindMentions> | undefined;
-  private finderTypes = '';
   private settings: Settings | undefined;
   private removeStyles: (() => void) | undefined;
   private focused: number | undefined;
@@ -119,7 +120,6 @@ export class ContentApp {
 
   /** The enabled packs changed: fetch the dictionary again and re-read the page. */
   async packsChanged(): Promise<void> {
-    this.finder = undefined;
     this.appliedKey = '';
     if (this.settings) await this.apply(this.settings);
   }
@@ -148,12 +148,8 @@ export class ContentApp {
       this.bridge.report({ entityIds: [], count: 0, active: false, mode });
       return;
     }
-    const types = settings.markTypes.join(',');
-    if (!this.finder || types !== this.finderTypes) {
-      this.finderTypes = types;
-      this.finder = this.makeFinder(settings.markTypes);
-    }
-    const find = await this.finder;
+    const types = [...settings.markTypes];
+    const find: FindMentions = (blocks) => this.bridge.match(blocks, types);
     // Another apply (a settings change, a pack change) started while we waited: it wins,
     // or two overlays would mark the page twice.
     if (this.signal.aborted || seq !== this.applySeq) return;
@@ -183,21 +179,6 @@ export class ContentApp {
     this.removeStyles?.();
     this.removeStyles = installMarkStyles(this.doc, settings.markStyle);
     this.appliedStyle = settings.markStyle;
-  }
-
-  /** Small dictionaries are matched here; large ones where they are already built. */
-  private async makeFinder(types: readonly EntityType[]): Promise<FindMentions> {
-    const info = await this.bridge.matcherInfo();
-    if (!info.local) return (blocks) => this.bridge.matchRemote(blocks, types);
-    const entities = await this.bridge.dictionary();
-    const dictionary = buildDictionary(entities.filter((e) => types.includes(e.type)));
-    // One slicer per call: each page read yields to the page every few milliseconds.
-    const finders = createMentionFinder(dictionary, { pause: () => pause?.() });
-    let pause: (() => Promise<void> | undefined) | undefined;
-    return (blocks) => {
-      pause = slicer();
-      return finders(blocks);
-    };
   }
 
   private report(list: readonly OverlayMention[], mode: RenderMode): void {

@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { MATCH_LOCALLY_UP_TO, MatcherService } from '../../lib/background/matcher-service';
+import { MatcherService } from '../../lib/background/matcher-service';
 import type { DictionaryEntry } from '../../lib/store/views';
 
 const entry = (id: string, name: string, type: DictionaryEntry['type'] = 'person'): DictionaryEntry => ({ entityId: id, packId: 'p', name, type, aliases: [] });
 
 describe('MatcherService', () => {
-  it('tells content scripts to match by themselves for small dictionaries only', async () => {
-    const small = new MatcherService(async () => ({ entries: [entry('a', 'Khalil Hashmi')], key: 'k1' }));
-    expect(await small.info()).toEqual({ key: 'k1', entities: 1, aliases: 1, local: true });
-    const many = Array.from({ length: MATCH_LOCALLY_UP_TO + 1 }, (_, i) => entry(`e${i}`, `Name ${i}`));
-    const large = new MatcherService(async () => ({ entries: many, key: 'k2' }));
-    expect((await large.info()).local).toBe(false);
-  });
-
   it('matches blocks with the mark types asked for, building once per set of types', async () => {
     let loads = 0;
     const service = new MatcherService(async () => {

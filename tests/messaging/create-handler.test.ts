@@ -39,7 +39,6 @@ function stubHandlers(): BackgroundHandlers {
     runOnTab: () => ({ injected: false, active: true }),
     search: ({ query }) => ({ query, terms: [], typoTerms: [], total: 0, groups: [] }),
     getEntitySummaries: () => [],
-    getMatcherInfo: () => ({ key: '', entities: 0, aliases: 0, local: true }),
     matchBlocks: () => [],
   };
 }

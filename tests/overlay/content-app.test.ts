@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ContentApp, type ContentBridge, type IntentSink, type PageState } from '../../lib/overlay/content-app';
+import { buildDictionary } from '../../lib/match/dictionary';
+import { findMentions } from '../../lib/match/find-mentions';
 import { defaultSettings, type Settings } from '../../lib/settings';
 
 // Every app is stopped after its test: a live one would follow the next test's page.
@@ -16,9 +18,8 @@ function setup(settings: Settings = defaultSettings(), delayMs = 0) {
   let onChange: (s: Settings) => void = () => {};
   const reports: PageState[] = [];
   const bridge: ContentBridge = {
-    matcherInfo: () => later({ key: 'k', local: true }),
-    dictionary: () => later(ENTITIES),
-    matchRemote: async () => [],
+    // The background's matcher (lib/background/matcher-service.ts), answering after a delay.
+    match: (blocks, types) => later(findMentions(buildDictionary(ENTITIES.filter((e) => types.includes(e.type))), blocks)),
     settings: async () => settings,
     watchSettings: (cb) => {
       onChange = cb;
