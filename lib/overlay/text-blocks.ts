@@ -4,8 +4,8 @@
  * "Khalil <a>Hashmi</a>" is one name. Each block keeps a map back to its text nodes.
  *
  * Never read: form controls, editable regions, scripts, styles, code, hidden elements
- * and our own UI. Walks with an explicit stack (no TreeWalker) so it behaves the same
- * in Chromium, happy-dom and linkedom, and never recurses deeply on huge pages.
+ * and our own UI. Walks the tree itself (no TreeWalker) so it behaves the same in
+ * Chromium, happy-dom and linkedom, and never recurses deeply on huge pages.
  */
 
 export interface TextBlock {
@@ -32,20 +32,44 @@ const BLOCK_TAGS = new Set([
 ]);
 
 const HEADING_TAGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
-/** Stack marker: leaving a heading element. */
-const HEADING_END: unique symbol = Symbol('heading-end');
 
 /** Marks our own UI; the overlay never reads inside it. */
 export const OWN_UI_ATTRIBUTE = 'data-factmark-ui';
 
+const enum Kind {
+  Excluded = -1,
+  Inline = 0,
+  Block = 1,
+  Heading = 2,
+}
+
+/**
+ * What an element is to the reader of its text. tagName is upper case in HTML documents
+ * and lower case for SVG/MathML inside them (and for everything in XHTML): the sets hold
+ * upper case, so only a lower-case name is converted. Attributes are read only when the
+ * element has any: on a large page this walk is most of the content script's work, and
+ * each DOM call from the extension's world counts.
+ */
+function kindOf(el: Element): Kind {
+  let tag = el.tagName;
+  const c = tag.charCodeAt(0);
+  if (c >= 97 && c <= 122) tag = tag.toUpperCase();
+  if (EXCLUDED_TAGS.has(tag)) return Kind.Excluded;
+  let heading = HEADING_TAGS.has(tag);
+  if (el.hasAttributes()) {
+    if (el.hasAttribute('hidden') || el.hasAttribute(OWN_UI_ATTRIBUTE)) return Kind.Excluded;
+    const editable = el.getAttribute('contenteditable');
+    if (editable !== null && editable !== 'false') return Kind.Excluded;
+    const role = el.getAttribute('role');
+    if (role === 'textbox') return Kind.Excluded;
+    if (role === 'heading') heading = true;
+  }
+  if (heading) return Kind.Heading;
+  return BLOCK_TAGS.has(tag) ? Kind.Block : Kind.Inline;
+}
+
 export function isExcluded(el: Element): boolean {
-  const tag = el.tagName.toUpperCase();
-  if (EXCLUDED_TAGS.has(tag)) return true;
-  if (el.hasAttribute('hidden') || el.hasAttribute(OWN_UI_ATTRIBUTE)) return true;
-  const editable = el.getAttribute('contenteditable');
-  if (editable !== null && editable !== 'false') return true;
-  if (el.getAttribute('role') === 'textbox') return true;
-  return false;
+  return kindOf(el) === Kind.Excluded;
 }
 
 /** Is `node` (or an ancestor up to `root`) in a place we never touch? */
@@ -60,6 +84,11 @@ export function insideExcluded(node: Node, root: Node | null = null): boolean {
 /**
  * The blocks of `root` in document order. Yields `undefined` every PAUSE_EVERY nodes: a
  * point where an asynchronous reader may give the page its main thread back.
+ *
+ * Walks firstChild/nextSibling with a stack of what leaving each open element does (no
+ * childNodes lists: half the DOM calls). If the page moves or removes the node the walk
+ * stands on while it is paused, the walk ends there; the overlay's observer reads the
+ * change again.
  */
 export function* walkBlocks(root: Node): Generator<TextBlock | undefined> {
   let current: TextBlock = { text: '', heading: false, nodes: [], starts: [] };
@@ -78,53 +107,66 @@ export function* walkBlocks(root: Node): Generator<TextBlock | undefined> {
     length = 0;
     return done;
   };
-  // Stack of nodes to visit; null marks leaving a block element, HEADING_END a heading.
-  const stack: Array<Node | null | typeof HEADING_END> = [root];
+  /** For each element we are inside (below root), what leaving it does. */
+  const open: Kind[] = [];
   let visited = 0;
-  while (stack.length > 0) {
+  let node: Node | null = root;
+  while (node) {
     if (++visited % PAUSE_EVERY === 0) yield undefined;
-    const node = stack.pop();
-    if (node === null) {
-      const done = flush();
-      if (done) yield done;
-      continue;
-    }
-    if (node === HEADING_END) {
-      const done = flush();
-      if (done) yield done;
-      headingDepth--;
-      current.heading = headingDepth > 0;
-      continue;
-    }
-    if (node === undefined) break;
-    if (node.nodeType === 3) {
+    const type = node.nodeType;
+    let kind = Kind.Excluded;
+    if (type === 3) {
       const value = (node as Text).data;
-      if (value.length === 0) continue;
-      current.nodes.push(node as Text);
-      current.starts.push(length);
-      parts.push(value);
-      length += value.length;
-      continue;
-    }
-    if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) continue;
-    if (node.nodeType === 1) {
-      const el = node as Element;
-      if (isExcluded(el)) continue;
-      const tag = el.tagName.toUpperCase();
-      if (HEADING_TAGS.has(tag) || el.getAttribute('role') === 'heading') {
+      if (value.length > 0) {
+        current.nodes.push(node as Text);
+        current.starts.push(length);
+        parts.push(value);
+        length += value.length;
+      }
+    } else if (type === 1) {
+      kind = kindOf(node as Element);
+      if (kind === Kind.Heading) {
         const done = flush();
         if (done) yield done;
         headingDepth++;
         current.heading = true;
-        stack.push(HEADING_END);
-      } else if (BLOCK_TAGS.has(tag)) {
+      } else if (kind === Kind.Block) {
         const done = flush();
         if (done) yield done;
-        stack.push(null);
+      }
+    } else if (type === 9 || type === 11) kind = Kind.Inline;
+    if (kind !== Kind.Excluded) {
+      const child: Node | null = node.firstChild;
+      if (child) {
+        open.push(kind);
+        node = child;
+        continue;
       }
     }
-    const kids = node.childNodes;
-    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+    // Leave `node` (and every ancestor whose last child it was), then go to the next sibling.
+    let leaving: Kind = kind;
+    for (;;) {
+      if (leaving === Kind.Block || leaving === Kind.Heading) {
+        const done = flush();
+        if (done) yield done;
+        if (leaving === Kind.Heading) {
+          headingDepth--;
+          current.heading = headingDepth > 0;
+        }
+      }
+      if (node === root || open.length === 0) {
+        node = null;
+        break;
+      }
+      const next: Node | null = node.nextSibling;
+      if (next) {
+        node = next;
+        break;
+      }
+      node = node.parentNode;
+      if (!node) break;
+      leaving = open.pop()!;
+    }
   }
   const done = flush();
   if (done) yield done;
