@@ -4,7 +4,7 @@
  * one is a thin layer over lib/messaging and lib/settings.
  */
 import { sendMessage } from '../messaging/send-message';
-import { loadSettings, watchSettings } from '../settings/settings-item';
+import { onSettingsChanged, readSettings } from '../settings/read-settings';
 import type { Settings } from '../settings/settings';
 import type { EntityCard } from '../store/views';
 
@@ -27,8 +27,8 @@ export interface CardBridge {
 
 export function messagingBridge(): CardBridge {
   return {
-    settings: () => loadSettings(),
-    watchSettings: (onChange) => watchSettings(onChange),
+    settings: () => readSettings(),
+    watchSettings: (onChange) => onSettingsChanged(onChange),
     card: async (id) => {
       const reply = await sendMessage({ type: 'getEntityCard', id });
       if (!reply.ok) throw new Error(reply.error);

@@ -5,9 +5,9 @@
  */
 import { storage, type WxtStorageItem } from 'wxt/utils/storage';
 import { SETTINGS_MIGRATIONS, SETTINGS_VERSION } from './migrations';
-import { defaultSettings, normaliseSettings, type Settings } from './settings';
+import { defaultSettings, normaliseSettings, SETTINGS_KEY, type Settings } from './settings';
 
-export const SETTINGS_KEY = 'local:settings';
+export { SETTINGS_KEY };
 
 export type SettingsItem = WxtStorageItem<Settings, Record<string, never>>;
 

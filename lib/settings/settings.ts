@@ -62,6 +62,9 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   corrections: [],
 });
 
+/** Where the settings live (a WXT storage key: area, then the storage.local key). */
+export const SETTINGS_KEY = 'local:settings';
+
 export function defaultSettings(): Settings {
   return structuredClone(DEFAULT_SETTINGS) as Settings;
 }
