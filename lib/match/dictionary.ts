@@ -50,6 +50,14 @@ export interface Dictionary {
   entities: readonly DictionaryEntity[];
   patterns: Pattern[];
   automaton: Automaton;
+  /**
+   * Per pattern, what the candidate check needs, in flat arrays (the pattern objects of a
+   * large dictionary are scattered over the heap: reading one per occurrence cost more than
+   * the scan): PATTERN_OPEN_START | PATTERN_OPEN_END | PATTERN_CASE_ONLY.
+   */
+  patternFlags: Uint8Array;
+  /** For PATTERN_CASE_ONLY patterns, the first character every sense needs (cased), or 0 when they differ. */
+  patternFirst: Uint16Array;
   /** Folded, lower-cased cue words per entity (entity index → cues). */
   cues: string[][];
   /** Folded surname and given-name keys per person entity, for coreference. */
@@ -57,6 +65,11 @@ export interface Dictionary {
   /** Indexes of related entities per entity. */
   related: number[][];
 }
+
+export const PATTERN_OPEN_START = 1;
+export const PATTERN_OPEN_END = 2;
+/** Every sense is case-sensitive: an occurrence with other letter case is no candidate. */
+export const PATTERN_CASE_ONLY = 4;
 
 function defaultAmbiguous(kind: AliasKind, text: string): boolean {
   if (kind === 'surname' || kind === 'given' || kind === 'short') return true;
@@ -98,6 +111,13 @@ export function buildDictionary(entities: readonly DictionaryEntity[]): Dictiona
   const index = new Map(entities.map((e, i) => [e.id, i]));
   const related = entities.map((e) => (e.related ?? []).map((id) => index.get(id)).filter((i): i is number => i !== undefined));
   const patterns = [...byKey.values()];
-  return {
-    related, entities, patterns, automaton: buildAutomaton(patterns.map((p) => p.key)), cues, personTokens };
+  const patternFlags = new Uint8Array(patterns.length);
+  const patternFirst = new Uint16Array(patterns.length);
+  patterns.forEach((p, i) => {
+    const caseOnly = p.senses.every((s) => s.caseSensitive);
+    patternFlags[i] = (p.openStart ? PATTERN_OPEN_START : 0) | (p.openEnd ? PATTERN_OPEN_END : 0) | (caseOnly ? PATTERN_CASE_ONLY : 0);
+    const first = p.senses[0]!.cased.charCodeAt(0);
+    if (caseOnly && p.senses.every((s) => s.cased.charCodeAt(0) === first)) patternFirst[i] = first;
+  });
+  return { related, entities, patterns, automaton: buildAutomaton(patterns.map((p) => p.key)), patternFlags, patternFirst, cues, personTokens };
 }

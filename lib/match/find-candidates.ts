@@ -4,7 +4,7 @@
  * then the longest leftmost ones, never overlapping.
  */
 import { isWordCode, scanWords } from './word-scan';
-import type { AliasSense, Dictionary } from './dictionary';
+import { PATTERN_CASE_ONLY, PATTERN_OPEN_END, PATTERN_OPEN_START, type AliasSense, type Dictionary } from './dictionary';
 import type { Folded } from './normalize';
 
 export interface Candidate {
@@ -18,13 +18,21 @@ export interface Candidate {
 export function findCandidates(dict: Dictionary, folded: Folded): Candidate[] {
   const { lower, cased } = folded;
   const n = lower.length;
-  const found: Candidate[] = [];
+  const { patterns, patternFlags, patternFirst } = dict;
+  const kept: Candidate[] = [];
+  // The longest leftmost as they come: the scan reports in order of start, and at one start
+  // in order of end, so a later one at the same start is longer and replaces the last kept.
+  let last: Candidate | undefined;
   // Most occurrences the scan reports are rejected here (a lower-case word that is some
   // acronym, a name inside a longer word): the checks read character codes and allocate nothing.
   scanWords(dict.automaton, lower, (start, end, key) => {
-    const pattern = dict.patterns[key]!;
-    if (!pattern.openStart && start > 0 && isWordCode(lower.charCodeAt(start - 1))) return;
-    if (!pattern.openEnd && end < n && isWordCode(lower.charCodeAt(end))) return;
+    if (last !== undefined && start !== last.start && start < last.end) return;
+    const flags = patternFlags[key]!;
+    if ((flags & PATTERN_OPEN_START) === 0 && start > 0 && isWordCode(lower.charCodeAt(start - 1))) return;
+    if ((flags & PATTERN_OPEN_END) === 0 && end < n && isWordCode(lower.charCodeAt(end))) return;
+    // "was" is no "WAS": rejected on its first letter before the pattern is read.
+    if ((flags & PATTERN_CASE_ONLY) !== 0 && patternFirst[key] !== 0 && cased.charCodeAt(start) !== patternFirst[key]) return;
+    const pattern = patterns[key]!;
     let senses = pattern.senses;
     if (pattern.caseSensitive) {
       let all = true;
@@ -37,9 +45,12 @@ export function findCandidates(dict: Dictionary, folded: Folded): Candidate[] {
       if (!any) return;
       if (!all) senses = senses.filter((s) => !s.caseSensitive || (s.cased.length === end - start && cased.startsWith(s.cased, start)));
     }
-    found.push({ start, end, pattern: key, senses });
+    const c: Candidate = { start, end, pattern: key, senses };
+    if (last !== undefined && start === last.start) kept[kept.length - 1] = c;
+    else kept.push(c);
+    last = c;
   });
-  return longestLeftmost(found);
+  return kept;
 }
 
 /** Keeps the longest match at each start, leftmost first, dropping any that overlap a kept one. */

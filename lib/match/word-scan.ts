@@ -52,12 +52,17 @@ export function isWordCode(c: number): boolean {
 const HASH_START = 0x811c9dc5 | 0;
 const hashStep = (h: number, c: number): number => Math.imul(h ^ c, 0x01000193);
 
-/** The words keys begin with: open addressing, hash → the trie state at the end of the word. */
+/**
+ * The words keys begin with. A bit set first (one bit per word's hash, small enough to stay
+ * in cache: most words of a page stop there), then open addressing, hash → the trie state
+ * at the end of the word, the two side by side in one array so a probe reads one place.
+ */
 interface WordIndex {
+  bits: Int32Array;
+  bitMask: number;
   mask: number;
-  hashes: Int32Array;
-  /** 0 = empty slot (the root is never the end of a word). */
-  states: Uint32Array;
+  /** slots[2i] = hash, slots[2i + 1] = state; state 0 = empty (the root ends no word). */
+  slots: Int32Array;
   /** The word's code units, for the check after a hash hit: pool[offset .. offset + length). */
   offsets: Uint32Array;
   lengths: Uint16Array;
@@ -94,17 +99,20 @@ function buildWordIndex(a: Automaton): WordIndex {
       poolSize += path.length;
     }
   }
-  let size = 1024;
-  while (size < ends.length * 8) size *= 2;
-  const index: WordIndex = { mask: size - 1, hashes: new Int32Array(size), states: new Uint32Array(size), offsets: new Uint32Array(size), lengths: new Uint16Array(size), pool: new Uint16Array(poolSize) };
+  let size = 64;
+  while (size < ends.length * 2) size *= 2;
+  let bitWords = 64;
+  while (bitWords * 32 < ends.length * 16 && bitWords < 1 << 18) bitWords *= 2;
+  const index: WordIndex = { bits: new Int32Array(bitWords), bitMask: bitWords - 1, mask: size - 1, slots: new Int32Array(size * 2), offsets: new Uint32Array(size), lengths: new Uint16Array(size), pool: new Uint16Array(poolSize) };
   let at = 0;
   for (const { state, word } of ends) {
     let h = HASH_START;
     for (const c of word) h = hashStep(h, c);
-    let slot = h & index.mask;
-    while (index.states[slot] !== 0) slot = (slot + 1) & index.mask;
-    index.hashes[slot] = h;
-    index.states[slot] = state;
+    index.bits[(h >>> 5) & index.bitMask]! |= 1 << (h & 31);
+    let slot = (h >>> 3) & index.mask;
+    while (index.slots[2 * slot + 1] !== 0) slot = (slot + 1) & index.mask;
+    index.slots[2 * slot] = h;
+    index.slots[2 * slot + 1] = state;
     index.offsets[slot] = at;
     index.lengths[slot] = word.length;
     index.pool.set(word, at);
@@ -129,7 +137,7 @@ function wordIndexOf(a: Automaton): WordIndex {
  */
 export function scanWords(a: Automaton, text: string, onMatch: (start: number, end: number, key: number) => void): void {
   const { root } = a;
-  const { mask, hashes, states, offsets, lengths, pool } = wordIndexOf(a);
+  const { bits, bitMask, mask, slots, offsets, lengths, pool } = wordIndexOf(a);
   const n = text.length;
   let p = 0;
   while (p < n) {
@@ -154,9 +162,10 @@ export function scanWords(a: Automaton, text: string, onMatch: (start: number, e
       if (CLASS[c] === Cls.Word) continue;
       if (CLASS[c] !== Cls.Unknown || classify(c) !== Cls.Word) break;
     }
-    let slot = h & mask;
-    for (let s = states[slot]!; s !== 0; s = states[(slot = (slot + 1) & mask)]!) {
-      if (hashes[slot] !== h || lengths[slot] !== p - start) continue;
+    if ((bits[(h >>> 5) & bitMask]! & (1 << (h & 31))) === 0) continue;
+    let slot = (h >>> 3) & mask;
+    for (let s = slots[2 * slot + 1]!; s !== 0; s = slots[2 * (slot = (slot + 1) & mask) + 1]!) {
+      if (slots[2 * slot] !== h || lengths[slot] !== p - start) continue;
       const off = offsets[slot]! - start;
       let i = start;
       while (i < p && text.charCodeAt(i) === pool[off + i]) i++;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildAutomaton, scanAutomaton } from '../../lib/match/automaton';
 import { buildDictionary } from '../../lib/match/dictionary';
+import { findCandidates, longestLeftmost, type Candidate } from '../../lib/match/find-candidates';
 import { foldText, isWordChar } from '../../lib/match/normalize';
 import { isWordCode, scanWords } from '../../lib/match/word-scan';
 import { boundedSpans } from '../../scripts/bench/matcher';
@@ -76,5 +77,25 @@ describe('scanWords', () => {
     const words = boundedSpans(dict, text, scanWords);
     expect(words.length).toBeGreaterThan(1000);
     expect(words).toEqual(boundedSpans(dict, text, scanAutomaton));
+  });
+});
+
+describe('findCandidates', () => {
+  it('keeps the longest leftmost candidates as the scan reports them, as sorting them all would', () => {
+    const pack = syntheticPack({ aliases: 3000, seed: 5 });
+    const dict = buildDictionary(dictionaryEntities(pack, DEFAULT_MARK_TYPES));
+    const names = pack.entities.flatMap((e) => e.aliases.map((a) => a.text));
+    const folded = foldText(syntheticBlocks({ chars: 100_000, names, wordsPerName: 3, seed: 5 }).join('\n'));
+    const all: Candidate[] = [];
+    scanAutomaton(dict.automaton, folded.lower, (start, end, key) => {
+      const p = dict.patterns[key]!;
+      if (!p.openStart && isWordChar(folded.lower[start - 1])) return;
+      if (!p.openEnd && isWordChar(folded.lower[end])) return;
+      const senses = p.senses.filter((s) => !s.caseSensitive || s.cased === folded.cased.slice(start, end));
+      if (senses.length > 0) all.push({ start, end, pattern: key, senses });
+    });
+    const expected = longestLeftmost(all);
+    expect(expected.length).toBeGreaterThan(500);
+    expect(findCandidates(dict, folded).map((c) => [c.start, c.end, c.pattern, c.senses.length])).toEqual(expected.map((c) => [c.start, c.end, c.pattern, c.senses.length]));
   });
 });
