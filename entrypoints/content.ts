@@ -1,8 +1,9 @@
 import { browser } from 'wxt/browser';
 import { createCardSink } from '../lib/card/card-sink';
 import { createContentHandler, sendMessage } from '../lib/messaging';
+import { messagingBridge } from '../lib/card/card-bridge';
 import { ContentApp } from '../lib/overlay/content-app';
-import { onSettingsChanged, readSettings } from '../lib/settings/read-settings';
+import { createSettingsFeed } from '../lib/settings/settings-feed';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -12,8 +13,14 @@ export default defineContentScript({
   main(ctx) {
     const controller = new AbortController();
     ctx.onInvalidated(() => controller.abort());
+    // Settings come from the background and its settingsChanged pushes (no storage API here).
+    const settings = createSettingsFeed(async () => {
+      const reply = await sendMessage({ type: 'getSettings' });
+      if (!reply.ok) throw new Error(`Factmark: no settings (${reply.error})`);
+      return reply.data;
+    });
     // The card looks mentions up in the overlay the app is running (`app` exists by the first intent).
-    const card = createCardSink(ctx, { mention: (id) => app.current?.byId(id) });
+    const card = createCardSink(ctx, { mention: (id) => app.current?.byId(id), bridge: messagingBridge(settings) });
     const app = new ContentApp(
       document,
       location.hostname,
@@ -23,15 +30,18 @@ export default defineContentScript({
           if (!reply.ok) throw new Error(`Factmark: matching failed (${reply.error})`);
           return reply.data;
         },
-        settings: () => readSettings(),
-        watchSettings: (onChange) => onSettingsChanged(onChange),
+        settings: () => settings.get(),
+        watchSettings: (onChange) => settings.watch(onChange),
         report: (state) => void sendMessage({ type: 'reportPageState', entityIds: state.entityIds, count: state.count, active: state.active }),
       },
       card,
       controller.signal,
     );
     const handler = createContentHandler({
-      settingsChanged: () => null,
+      settingsChanged: ({ settings: next }) => {
+        settings.push(next);
+        return null;
+      },
       focusMark: ({ entityId }) => ({ found: app.reveal(entityId) }),
       togglePage: async () => ({ active: await app.toggle() }),
       stepMark: ({ direction }) => {

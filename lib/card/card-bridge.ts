@@ -4,7 +4,7 @@
  * one is a thin layer over lib/messaging and lib/settings.
  */
 import { sendMessage } from '../messaging/send-message';
-import { onSettingsChanged, readSettings } from '../settings/read-settings';
+import type { SettingsFeed } from '../settings/settings-feed';
 import type { Settings } from '../settings/settings';
 import type { EntityCard } from '../store/views';
 
@@ -25,10 +25,10 @@ export interface CardBridge {
   correct(entityId: string, site: string): Promise<boolean>;
 }
 
-export function messagingBridge(): CardBridge {
+export function messagingBridge(settings: SettingsFeed): CardBridge {
   return {
-    settings: () => readSettings(),
-    watchSettings: (onChange) => onSettingsChanged(onChange),
+    settings: () => settings.get(),
+    watchSettings: (onChange) => settings.watch(onChange),
     card: async (id) => {
       const reply = await sendMessage({ type: 'getEntityCard', id });
       if (!reply.ok) throw new Error(reply.error);

@@ -18,7 +18,7 @@ import type { Theme } from '../settings/settings';
 import type { IntentSink } from '../overlay/content-app';
 import type { Via } from '../overlay/interactions';
 import type { EntityCard } from '../store/views';
-import { messagingBridge, type CardBridge } from './card-bridge';
+import type { CardBridge } from './card-bridge';
 import { copyText } from './copy-text';
 import { HoverIntent } from './hover-intent';
 import { uiLocale } from './locale';
@@ -35,7 +35,8 @@ export interface CardMention {
 export interface CardSinkDeps {
   /** Looks a mention id up in the current overlay. */
   mention(id: number): CardMention | undefined;
-  bridge?: CardBridge;
+  /** Settings and the background's answers (the content script's: messaging). */
+  bridge: CardBridge;
   surface?: (ctx: ContentScriptContext) => Promise<CardSurface>;
   /** The page's host, for "Not this one here". */
   site?: string;
@@ -59,11 +60,13 @@ interface OpenCard {
 type CloseReason = 'escape' | 'button' | 'outside' | 'hover' | 'scrolled' | 'gone' | 'reset';
 
 export function createCardSink(ctx: ContentScriptContext, deps: CardSinkDeps): IntentSink {
-  const bridge = deps.bridge ?? messagingBridge();
+  const { bridge } = deps;
   const site = deps.site ?? location.hostname;
   const doc = document;
   const win = window;
-  const dir = uiDirection();
+  // Read when the first card opens, like the locale: the first use of browser.i18n in a
+  // page builds its bindings, which a page nobody hovers should not pay for.
+  let dir: 'ltr' | 'rtl' | undefined;
   // Asked for when the first card opens: Intl's locale check costs ~12 ms on a cold page
   // (measured in the bench's page with no mentions), which a page nobody hovers should not pay.
   let locale: string | undefined;
@@ -152,7 +155,7 @@ export function createCardSink(ctx: ContentScriptContext, deps: CardSinkDeps): I
       header: { name: c.mention.mention.name, type: c.mention.mention.type },
       actions,
       theme: resolveTheme(theme, readPageTone(doc)),
-      dir,
+      dir: (dir ??= uiDirection()),
       locale: (locale ??= uiLocale()),
       pinned,
       autoFocus: c.via === 'keyboard',
@@ -229,7 +232,7 @@ export function createCardSink(ctx: ContentScriptContext, deps: CardSinkDeps): I
     const c = current;
     const card = ui?.card();
     if (!c || !ui || !card) return;
-    const placement = positionLayer(ui.layer, card, c.mention.anchor(), dir);
+    const placement = positionLayer(ui.layer, card, c.mention.anchor(), (dir ??= uiDirection()));
     if (!placement) return close('gone');
     // A smooth scrollIntoView (the next-mark shortcut) starts with the mark still off-screen:
     // only a mark that was visible and then scrolled away closes the card.
