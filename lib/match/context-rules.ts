@@ -192,13 +192,25 @@ export function decide(dict: Dictionary, blocks: readonly Block[]): Decision[][]
       }
     });
   }
-  const pageLower = blocks.map((b) => b.folded.lower).join('\n');
+  // The page's words, read once and only if some cue is looked for: looking each cue up
+  // in the whole page text cost a pass over the page per entity (seconds with a large
+  // pack on a long page). A cue is on the page when all its words are, and then as a
+  // whole (wordIn) in a block that has its first word.
+  let pageWords: Map<string, number[]> | undefined;
+  const cueOnPage = (cue: string): boolean => {
+    pageWords ??= wordsOfBlocks(blocks);
+    const words = cue.split(NON_WORD).filter(Boolean);
+    if (words.length === 0) return false;
+    const where = pageWords.get(words[0]!);
+    if (!where || !words.every((w) => pageWords!.has(w))) return false;
+    return (words.length === 1 && words[0] === cue) || where.some((i) => wordIn(blocks[i]!.folded.lower, cue));
+  };
   const supportCache = new Map<number, boolean>();
   /** The page supports an ambiguous alias of `e`: its full name, a related entity, or a cue word. */
   const supported = (e: number) => {
     let hit = supportCache.get(e);
     if (hit === undefined) {
-      hit = fullNameSeen[e] === 1 || (dict.related[e] ?? []).some((r) => fullNameSeen[r] === 1) || (dict.cues[e] ?? []).some((cue) => wordIn(pageLower, cue));
+      hit = fullNameSeen[e] === 1 || (dict.related[e] ?? []).some((r) => fullNameSeen[r] === 1) || (dict.cues[e] ?? []).some(cueOnPage);
       supportCache.set(e, hit);
     }
     return hit;
@@ -218,6 +230,21 @@ export function decide(dict: Dictionary, blocks: readonly Block[]): Decision[][]
       const isPersonToken = c.senses.some((s) => s.kind === 'surname' || s.kind === 'given');
       // "Saeed Ahmed Hashmi", "Mir Sarfraz Bugti", "Li Qiang": the token is part of another full name.
       const otherName = isPersonToken && (nameWordBefore(text, c) || nameWordAfter(text, c));
+      // What the words around say depends only on the entity's type and country: read once
+      // for each, not once per sense (a common surname can have hundreds of senses).
+      const around = new Map<string, string>();
+      function surroundings(type: string, country: string | undefined): string {
+        const at = `${type}|${country ?? ''}`;
+        let r = around.get(at);
+        if (r === undefined) {
+          r = '';
+          if (type === 'person' && nameSuffix(text, c)) r = ROLE_CONFLICT;
+          else if (embeddedAfter(text, c, country, type)) r = 'inside the name of another body (after)';
+          else if (embeddedBefore(text, b.original, b.folded, c, type, country)) r = 'inside the name of another body (before)';
+          around.set(at, r);
+        }
+        return r;
+      }
       for (const sense of c.senses) {
         const entity = dict.entities[sense.entity]!;
         const r = judge(sense, entity.type, entity.country, entity.titles);
@@ -228,9 +255,8 @@ export function decide(dict: Dictionary, blocks: readonly Block[]): Decision[][]
         reason ||= r;
       }
       function judge(sense: AliasSense, type: string, country: string | undefined, titles: readonly string[] | undefined): string {
-        if (type === 'person' && nameSuffix(text, c)) return ROLE_CONFLICT;
-        if (embeddedAfter(text, c, country, type)) return 'inside the name of another body (after)';
-        if (embeddedBefore(text, b.original, b.folded, c, type, country)) return 'inside the name of another body (before)';
+        const around = surroundings(type, country);
+        if (around !== '') return around;
         switch (sense.kind) {
           case 'name':
             if (type === 'person' && conflictingRole(text, c, titles)) return ROLE_CONFLICT;
@@ -280,6 +306,22 @@ export function decide(dict: Dictionary, blocks: readonly Block[]): Decision[][]
 }
 
 /** `needle` occurs in `hay` as whole words. */
+const NON_WORD = /[^\p{L}\p{N}]+/u;
+
+/** Each word of the page (folded, lower case) → the blocks it is in, in order. */
+function wordsOfBlocks(blocks: readonly Block[]): Map<string, number[]> {
+  const words = new Map<string, number[]>();
+  blocks.forEach((b, i) => {
+    for (const w of b.folded.lower.split(NON_WORD)) {
+      if (w === '') continue;
+      const list = words.get(w);
+      if (!list) words.set(w, [i]);
+      else if (list[list.length - 1] !== i) list.push(i);
+    }
+  });
+  return words;
+}
+
 function wordIn(hay: string, needle: string): boolean {
   let from = 0;
   for (;;) {
