@@ -35,13 +35,14 @@ function PackItem(props: PackListProps & { meta: PackMeta }) {
         <span>{t('opt_packIdVersion', meta.id, meta.version)}</span>
         <span>{counts(meta)}</span>
         <span>{t('opt_packInstalled', installed(meta))}</span>
+        {meta.state === 'writing' && <span class="hint">{t('opt_packWriting')}</span>}
       </p>
       <div class="actions">
         <label class="check">
           <input type="checkbox" checked={meta.enabled} onChange={(e) => props.onEnable(meta.id, e.currentTarget.checked)} />
           {t('opt_packUse')}
         </label>
-        <button type="button" aria-label={t('opt_packExportFor', meta.name)} onClick={() => props.onExport(meta.id)}>
+        <button type="button" aria-label={t('opt_packExportFor', meta.name)} disabled={meta.state === 'writing'} onClick={() => props.onExport(meta.id)}>
           {t('opt_packExport')}
         </button>
         {meta.kind === 'bundled' ? (

@@ -7,7 +7,7 @@ import { PackList } from './pack-list';
 import type { PacksState } from './use-packs';
 
 export function PacksPanel(props: { packs: PacksState }) {
-  const { packs, importState, error, importFile, setEnabled, remove, exportOne } = props.packs;
+  const { packs, interrupted, importState, error, importFile, setEnabled, remove, exportOne } = props.packs;
   const [confirming, setConfirming] = useState<string | undefined>(undefined);
   return (
     <>
@@ -26,6 +26,11 @@ export function PacksPanel(props: { packs: PacksState }) {
           }}
         />
       )}
+      {interrupted.map((pack) => (
+        <p key={`${pack.id}@${pack.version}`} class="error" role="alert" data-interrupted={pack.id}>
+          {t('opt_importInterrupted', pack.name, pack.version)}
+        </p>
+      ))}
       {error && (
         <p class="error" role="alert">
           {t('opt_actionFailed', error)}

@@ -16,6 +16,8 @@ export type ImportState =
 
 export interface PacksState {
   packs: PackMeta[] | undefined;
+  /** Imports the background found half-written (their page closed) and removed. */
+  interrupted: Array<{ id: string; name: string; version: string }>;
   /** The reason the last list action failed. */
   error: string | undefined;
   importState: ImportState;
@@ -38,13 +40,16 @@ const afterNextPaint = () =>
 export function usePacks(): PacksState {
   const [packs, setPacks] = useState<PackMeta[] | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
+  const [interrupted, setInterrupted] = useState<PacksState['interrupted']>([]);
   const [importState, setImportState] = useState<ImportState>({ state: 'idle' });
   const busy = useRef(false);
 
   const refresh = useCallback(async () => {
     const reply = await sendMessage({ type: 'getStatus' });
-    if (reply.ok) setPacks(reply.data.packs);
-    else setError(reply.error);
+    if (reply.ok) {
+      setPacks(reply.data.packs);
+      setInterrupted(reply.data.store.interrupted ?? []);
+    } else setError(reply.error);
   }, []);
   useEffect(() => void refresh(), [refresh]);
 
@@ -53,6 +58,10 @@ export function usePacks(): PacksState {
     busy.current = true;
     const fileName = file.name;
     setImportState({ state: 'running', fileName, progress: { phase: 'reading', done: 0, total: file.size } });
+    // Closing the page mid-write undoes the import (the background removes the half-written
+    // pack): the browser asks the user first.
+    const stay = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', stay);
     try {
       // Progress events come in bursts (every chunk): at most one state update per frame.
       let pending: ImportProgress | undefined;
@@ -68,6 +77,10 @@ export function usePacks(): PacksState {
           pending = progress;
         },
         yieldToPage: afterNextPaint,
+        // Pages can be marked with the new names already: tell the background, don't wait.
+        onMatchable: () => {
+          void sendMessage({ type: 'packsChanged' }).then((reply) => reply.ok && setPacks(reply.data.packs));
+        },
       });
       finished = true;
       if (!result.ok) {
@@ -80,6 +93,7 @@ export function usePacks(): PacksState {
       if (reply.ok) setPacks(reply.data.packs);
       else await refresh();
     } finally {
+      window.removeEventListener('beforeunload', stay);
       busy.current = false;
     }
   }, [refresh]);
@@ -100,10 +114,10 @@ export function usePacks(): PacksState {
   }, [refresh]);
 
   const exportOne = useCallback(async (packId: string) => {
-    const pack = await exportPack(pageStore(), packId);
+    const pack = await exportPack(pageStore(), packId).catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
     if (!pack) return setError(packId);
     downloadText(document, packFileName(pack), `${JSON.stringify(pack, null, 2)}\n`);
   }, []);
 
-  return { packs, error, importState, importFile, setEnabled, remove, exportOne };
+  return { packs, interrupted, error, importState, importFile, setEnabled, remove, exportOne };
 }

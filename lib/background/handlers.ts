@@ -1,7 +1,8 @@
 /** The background's answer to every message of lib/messaging/protocol.ts. */
 import { browser } from 'wxt/browser';
 import type { BackgroundHandlers, HandlerContext } from '../messaging/create-handler';
-import type { TabState } from '../messaging/protocol';
+import type { Dictionary, TabState } from '../messaging/protocol';
+import type { PackMeta } from '../store/db';
 import { loadSettings, updateSettings, type SettingsItem } from '../settings/settings-item';
 import { applySettingsPatch, normaliseHost, parseSettingsPatch } from '../settings/settings';
 import { hostAndParents } from '../settings/site-rules';
@@ -9,7 +10,7 @@ import { withCorrection, withMuted } from '../settings/user-lists';
 import { dealBundle } from '../deals/deal-bundle';
 import { sendToTab } from '../messaging/send-message';
 import { allDeals, dealsByParty } from '../store/deal-queries';
-import { entityCard } from '../store/entity-card';
+import { entityCardWhenWritten } from '../store/entity-card-when-written';
 import { entitySummaries, matcherDictionary, packList } from '../store/entity-queries';
 import { removePack, setPackEnabled } from '../store/load-pack';
 import { sourceById } from '../store/source-queries';
@@ -20,6 +21,9 @@ import type { SourceLink } from './open-source';
 import { defaultRunOnTabDeps, runOnTab, type RunOnTabResult } from './run-on-tab';
 import { StoreService } from './store-service';
 import type { TabStates } from './tab-state';
+
+/** How long the background keeps the dictionary it read, for the next request. */
+const KEEP_DICTIONARY_MS = 10_000;
 
 export interface BackgroundDeps {
   store: StoreService;
@@ -65,6 +69,11 @@ function assertOwnSite(site: string, context: HandlerContext): void {
   if (!hostAndParents(pageHost).includes(normaliseHost(site))) throw new Error('a content script may only add corrections for its own site');
 }
 
+/** The matcher's dictionary depends on the enabled packs' ids and hashes, not on whether a pack has finished writing. */
+function matcherKeyOf(packs: readonly PackMeta[]): string {
+  return StoreService.packsKey(packs.map(({ state: _state, ...meta }) => meta));
+}
+
 function withoutUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
@@ -75,27 +84,60 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
   // Made on first use: most service worker lives only answer content scripts.
   let searchService = deps.search;
   const searching = () => (searchService ??= new SearchService(store));
+  // The dictionary is read once per set of packs and shared by getDictionary and the
+  // matcher's builds (a 100k-entity dictionary is a large read). Each use checks the packs' key first (one small
+  // read); the entries are let go a while after, not to be held for nothing.
+  let dictionary: { key: string; value: Promise<Dictionary> } | undefined;
+  const readDictionary = async (): Promise<Dictionary> => {
+    const ready = await db();
+    const key = StoreService.packsKey(await packList(ready));
+    if (dictionary?.key === key) return dictionary.value;
+    const value = matcherDictionary(ready).then((entries) => ({ entries, key }));
+    const current = { key, value };
+    dictionary = current;
+    const forget = () => {
+      if (dictionary === current) dictionary = undefined;
+    };
+    value.then(() => setTimeout(forget, KEEP_DICTIONARY_MS), forget);
+    return value;
+  };
+  // The matcher is rebuilt when what its dictionary depends on changes (matcherKeyOf): a
+  // pack that only finished writing (its dictionary row was there from the start) keeps it.
   let matcherService: MatcherService | undefined;
-  const matching = () =>
-    (matcherService ??= new MatcherService(async () => {
-      const ready = await db();
-      const [entries, packs] = await Promise.all([matcherDictionary(ready), packList(ready)]);
-      return { entries, key: StoreService.packsKey(packs) };
-    }));
+  let matcherKey: string | undefined;
+  const matching = async (): Promise<MatcherService> => {
+    const key = matcherKeyOf(await packList(await db()));
+    if (key !== matcherKey) matcherService?.invalidate();
+    matcherKey = key;
+    return (matcherService ??= new MatcherService(readDictionary));
+  };
+  // Every page is matched here: start building the matcher for the reader's mark types
+  // now, while the tabs load, rather than on the first page's request.
+  const prewarm = async () => {
+    const service = await matching();
+    await service.match([], (await loadSettings(settings)).markTypes);
+  };
+  let toldTabs: string | undefined;
   const packsChanged = () => {
     searchService?.invalidate();
-    matcherService?.invalidate();
-    void tellTabs();
+    void (async () => {
+      const key = await currentKey().catch(() => undefined);
+      if (key !== undefined && key === toldTabs) return;
+      toldTabs = key;
+      void prewarm().catch(() => undefined);
+      await tellTabs();
+    })();
   };
+  const currentKey = async () => matcherKeyOf(await packList(await db()));
   return {
-    getStatus: async () => ({ packs: await packList(await db()), store: store.status }),
-    getDictionary: async () => {
-      const ready = await db();
-      const [entries, packs] = await Promise.all([matcherDictionary(ready), packList(ready)]);
-      return { entries, key: StoreService.packsKey(packs) };
+    // An import whose page closed mid-write is found here, when the options page next asks.
+    getStatus: async () => {
+      await store.recover();
+      return { packs: await packList(await db()), store: store.status };
     },
-    matchBlocks: ({ blocks, types }) => matching().match(blocks, types),
-    getEntityCard: async ({ id }) => (await entityCard(await db(), id)) ?? null,
+    getDictionary: () => readDictionary(),
+    matchBlocks: async ({ blocks, types }) => (await matching()).match(blocks, types),
+    getEntityCard: async ({ id }) => (await entityCardWhenWritten(await db(), id)) ?? null,
     getDeals: async ({ entityIds }) => dealsByParty(await db(), entityIds),
     getAllDeals: async () => allDeals(await db()),
     getDealBundle: async ({ entityIds }) => dealBundle(await db(), entityIds),

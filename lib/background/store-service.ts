@@ -1,12 +1,15 @@
 /**
  * The background's hold on the store: keeps the bundled pack loaded (ensureBundledPack,
- * one run at a time) and the status the popup and options page show.
+ * one run at a time), removes packs whose import died half-way (recoverPartialPacks), and
+ * keeps the status the popup and options page show.
  */
 import type { FactPack } from '../pack/types';
 import type { StoreStatus } from '../messaging/protocol';
 import { ensureBundledPack, type EnsureOptions } from '../store/ensure-bundled-pack';
 import type { FactmarkDB, PackMeta } from '../store/db';
+import { recoverPartialPacks } from '../store/partial-packs';
 import { toStoreError } from '../store/store-error';
+import type { WriteLocks } from '../store/write-lock';
 
 export class StoreService {
   status: StoreStatus = { state: 'loading', evictions: 0 };
@@ -15,7 +18,7 @@ export class StoreService {
   constructor(
     readonly db: FactmarkDB,
     private readonly bundled: FactPack,
-    private readonly options: EnsureOptions = {},
+    private readonly options: EnsureOptions & { locks?: WriteLocks } = {},
   ) {}
 
   /**
@@ -30,6 +33,17 @@ export class StoreService {
     return run;
   }
 
+  /**
+   * Removes half-written packs whose writer is gone (queued like ensure). Cheap when there
+   * are none (one read of the pack list); never rejects. The removed ones go into
+   * `status.interrupted`, so the options page can tell the user.
+   */
+  recover(): Promise<StoreStatus> {
+    const run = this.queue.then(() => this.runRecover()).then(() => this.status);
+    this.queue = run;
+    return run;
+  }
+
   /** Resolves once the queued loads are done, whatever their outcome. */
   async ready(): Promise<FactmarkDB> {
     await this.queue;
@@ -40,18 +54,34 @@ export class StoreService {
   static packsKey(packs: readonly PackMeta[]): string {
     return packs
       .filter((p) => p.enabled)
-      .map((p) => `${p.id}@${p.hash}`)
+      // A pack still being written reads differently (only the matcher sees it) from the complete one.
+      .map((p) => `${p.id}@${p.hash}${p.state === undefined ? '' : `~${p.state}`}`)
       .sort()
       .join('|');
   }
 
+  private async runRecover(): Promise<void> {
+    const log = this.options.log ?? console;
+    try {
+      const removed = await recoverPartialPacks(this.db, this.options.locks);
+      if (removed.length === 0) return;
+      for (const meta of removed) log.warn(`[factmark] The import of pack "${meta.id}" ${meta.version} was interrupted before it finished; what it had written was removed.`);
+      this.status = { ...this.status, interrupted: [...(this.status.interrupted ?? []), ...removed.map(({ id, name, version }) => ({ id, name, version }))] };
+    } catch (error) {
+      log.warn(`[factmark] ${toStoreError(error, 'removing half-written packs').message}`);
+    }
+  }
+
   private async runEnsure(): Promise<StoreStatus> {
     const log = this.options.log ?? console;
+    await this.runRecover();
     try {
       const result = await ensureBundledPack(this.db, this.bundled, this.options);
       // A later run that finds nothing to do must not hide what the first one did.
       const lastAction = result.action === 'unchanged' ? (this.status.lastAction ?? 'unchanged') : result.action;
+      const interrupted = this.status.interrupted;
       this.status = { state: 'ready', lastAction, evictions: result.marker.evictions };
+      if (interrupted) this.status.interrupted = interrupted;
       if (result.marker.lastEvictedAt !== undefined) this.status.lastEvictedAt = result.marker.lastEvictedAt;
       if (result.persisted !== undefined) this.status.persisted = result.persisted;
     } catch (error) {

@@ -27,6 +27,8 @@ export interface StoreStatus {
   evictions: number;
   lastEvictedAt?: number;
   persisted?: boolean;
+  /** Imports found half-written since this service worker started (their writer gone), and removed. */
+  interrupted?: Array<{ id: string; name: string; version: string }>;
 }
 
 export interface Status {

@@ -77,7 +77,63 @@ export function quoteInText(quote: string, text: string): boolean {
 
 /** JSON with object keys sorted (UTF-16 order) at every level: the same value, the same bytes. */
 export function canonicalJson(value: unknown): string {
-  return encode(value, []);
+  try {
+    return JSON.stringify(sortedCopy(value, []));
+  } catch (error) {
+    if (error instanceof NotCopyable) return encode(value, []);
+    throw error;
+  }
+}
+
+/** An object this copy cannot reproduce key for key (see sortedCopy). */
+class NotCopyable extends Error {}
+
+/**
+ * The value with every object's keys inserted in sorted order, so the native
+ * JSON.stringify writes the canonical form (about a third faster than encoding by hand,
+ * which matters at 85 MB for a 100k-entity pack). Objects whose key order an object
+ * literal cannot hold are refused: integer-like keys ("2", "10") are always enumerated
+ * first in numeric order, and "__proto__" would set the prototype.
+ */
+function sortedCopy(value: unknown, stack: object[]): unknown {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return value;
+    case 'number':
+      if (!Number.isFinite(value)) throw new TypeError(`canonicalJson: ${value} is not a JSON number`);
+      return value;
+    case 'object':
+      if (value === null) return null;
+      break;
+    default:
+      throw new TypeError(`canonicalJson: a ${typeof value} is not JSON`);
+  }
+  if (stack.includes(value)) throw new TypeError('canonicalJson: the value contains a cycle');
+  stack.push(value);
+  let out: unknown;
+  if (Array.isArray(value)) {
+    const copy: unknown[] = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i += 1) {
+      const item: unknown = value[i];
+      copy[i] = item === undefined ? null : sortedCopy(item, stack);
+    }
+    out = copy;
+  } else {
+    const record = value as Record<string, unknown>;
+    // The default sort compares UTF-16 code units, as the format requires.
+    const keys = Object.keys(record).sort();
+    const copy: Record<string, unknown> = {};
+    for (const key of keys) {
+      const first = key.charCodeAt(0);
+      if ((first >= 48 && first <= 57) || key === '__proto__') throw new NotCopyable();
+      const v = record[key];
+      if (v !== undefined) copy[key] = sortedCopy(v, stack);
+    }
+    out = copy;
+  }
+  stack.pop();
+  return out;
 }
 
 function encode(value: unknown, stack: object[]): string {

@@ -22,6 +22,8 @@ export async function exportPack(db: FactmarkDB, packId: string): Promise<FactPa
   const content = await db.transaction('r', [db.packs, db.sources, db.entities, db.roles, db.facts, db.deals], async () => {
     const meta = await db.packs.get(packId);
     if (!meta) return undefined;
+    // Half of a pack would export as a valid, smaller pack: refuse until it is complete.
+    if (meta.state === 'writing') throw new Error(`pack "${packId}" is still being written`);
     const [sources, entities, roles, facts, deals] = await Promise.all([
       db.sources.where('packId').equals(packId).toArray(),
       db.entities.where('packId').equals(packId).toArray(),

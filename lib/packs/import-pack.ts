@@ -1,7 +1,9 @@
 /**
  * Importing a fact pack from a file the user chose: size check, read, parse, validate,
- * hash check, version check, then one all-or-nothing write (lib/store loadPack). Every
- * refusal comes back as an ImportProblem and leaves the store exactly as it was.
+ * hash check, version check, then an all-or-nothing write (lib/store loadPack: a first
+ * install can match pages as soon as its dictionary row is in, `onMatchable`, while the
+ * rest is written). Every refusal comes back as an ImportProblem and leaves the store
+ * exactly as it was.
  *
  * Runs in the options page, which shares the extension origin's IndexedDB with the
  * background: a pack of up to 200 MB never has to cross a message channel (Chrome caps a
@@ -38,6 +40,11 @@ export interface ImportOptions {
    * its progress first. Default: one macrotask; a page passes "after the next frame".
    */
   yieldToPage?: () => Promise<void>;
+  /**
+   * Pages can be matched with the pack from now on (lib/store LoadOptions.onMatchable);
+   * the import goes on writing the rest. The options page tells the background here.
+   */
+  onMatchable?: (meta: PackMeta) => void | Promise<void>;
 }
 
 export type ImportResult = { ok: true; meta: PackMeta; replaced?: string } | { ok: false; problem: ImportProblem };
@@ -87,6 +94,7 @@ export async function importPackValue(db: FactmarkDB, value: unknown, options: I
   try {
     const meta = await loadPack(db, pack, 'imported', (options.now ?? Date.now)(), {
       onProgress: (done, total) => options.onProgress?.({ phase: 'writing', done, total }),
+      ...(options.onMatchable ? { onMatchable: options.onMatchable } : {}),
       guard: (previous) => {
         if (!previous) return;
         if (previous.kind === 'bundled') throw new ImportRefusal({ kind: 'bundled-id', packId: pack.id });

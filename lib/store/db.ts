@@ -27,6 +27,12 @@ export interface PackMeta {
   /** When this version of the pack was written (ms since epoch). */
   installedAt: number;
   counts: PackCounts;
+  /**
+   * 'writing': a first install whose dictionary row is stored (pages are matched with it)
+   * while its other rows are still being written; every other query skips the pack until
+   * the field is gone. Absent: complete. See README "Loading".
+   */
+  state?: 'writing';
 }
 
 interface InPack {
@@ -61,6 +67,21 @@ export interface AliasRow extends InPack {
 
 export type PackKey = [packId: string, id: string];
 
+/** One entity of a pack's dictionary row: an AliasRow without its pack id and look-up keys. */
+export type DictionaryRowEntry = Omit<AliasRow, 'packId' | 'keys'>;
+
+/**
+ * The whole matcher dictionary of one pack in one row (version 2): the background reads one
+ * row per pack instead of one per entity, and an install writes it before anything else.
+ * Entries are in entity id order (the order the aliases table's key gave them).
+ */
+export interface DictionaryRow {
+  packId: string;
+  /** The pack hash it was built from. */
+  hash: string;
+  entries: DictionaryRowEntry[];
+}
+
 export class FactmarkDB extends Dexie {
   packs!: Table<PackMeta, string>;
   entities!: Table<EntityRow, PackKey>;
@@ -69,11 +90,12 @@ export class FactmarkDB extends Dexie {
   facts!: Table<FactRow, PackKey>;
   deals!: Table<DealRow, PackKey>;
   sources!: Table<SourceRow, PackKey>;
+  dictionaries!: Table<DictionaryRow, string>;
 
   constructor(name = 'factmark') {
     super(name);
     // Never edit a version once it has shipped: add the next one below it, e.g.
-    //   this.version(2).stores({ facts: '[packId+id], packId, *entityIds, sourceId, kind' })
+    //   this.version(3).stores({ facts: '[packId+id], packId, *entityIds, sourceId, kind' })
     //     .upgrade((tx) => …);
     // Dexie keeps each version's schema and runs the upgrades in order.
     this.version(1).stores({
@@ -85,12 +107,29 @@ export class FactmarkDB extends Dexie {
       deals: '[packId+id], packId, *parties, *involved, *sourceIds',
       sources: '[packId+id], id, packId',
     });
+    // Version 2: the dictionary row per pack, built for the packs already stored.
+    this.version(2)
+      .stores({ dictionaries: 'packId' })
+      .upgrade(async (tx) => {
+        const packs = (await tx.table('packs').toArray()) as PackMeta[];
+        for (const pack of packs) {
+          const rows = (await tx.table('aliases').where('packId').equals(pack.id).toArray()) as AliasRow[];
+          await tx.table('dictionaries').put(dictionaryRowFromAliases(pack.id, pack.hash, rows));
+        }
+      });
   }
 
   /** The tables that hold pack content (everything but the pack list). */
   get contentTables(): Array<Table<InPack, PackKey>> {
     return [this.entities, this.aliases, this.roles, this.facts, this.deals, this.sources];
   }
+}
+
+/** A dictionary row from alias rows (any order): the same entries an install writes. */
+export function dictionaryRowFromAliases(packId: string, hash: string, rows: readonly AliasRow[]): DictionaryRow {
+  const entries = rows.map(({ packId: _pack, keys: _keys, ...entry }): DictionaryRowEntry => entry);
+  entries.sort((a, b) => (a.entityId < b.entityId ? -1 : a.entityId > b.entityId ? 1 : 0));
+  return { packId, hash, entries };
 }
 
 export function createStore(name?: string): FactmarkDB {

@@ -1,8 +1,8 @@
 /** Entity look-ups, the pack list and the page matcher's dictionary. */
 import type { Alias } from '../pack/types';
-import type { AliasRow, EntityRow, FactmarkDB, PackMeta } from './db';
+import type { AliasRow, DictionaryRowEntry, EntityRow, FactmarkDB, PackMeta } from './db';
 import { normaliseAlias } from './normalise-alias';
-import { byPriority, enabledPackIds, firstPerKey, inPackOrder } from './pack-order';
+import { byPriority, enabledPackIds, firstPerKey, inPackOrder, matchablePackIds } from './pack-order';
 import type { DictionaryEntry, EntitySummary, EntityView } from './views';
 
 export function summarise(entity: EntityRow): EntitySummary {
@@ -41,7 +41,9 @@ function aliasKey(alias: Alias): string {
   return `${alias.kind}\u0000${alias.text}`;
 }
 
-function entryFrom(row: AliasRow): DictionaryEntry {
+type StoredEntry = DictionaryRowEntry & { packId: string };
+
+function entryFrom(row: StoredEntry): DictionaryEntry {
   const entry: DictionaryEntry = { entityId: row.entityId, packId: row.packId, name: row.name, type: row.type, aliases: [...row.aliases] };
   if (row.country !== undefined) entry.country = row.country;
   if (row.titles !== undefined) entry.titles = [...row.titles];
@@ -54,7 +56,7 @@ function union(a: string[] | undefined, b: string[] | undefined): string[] | und
   return a === undefined && b === undefined ? undefined : [...new Set([...(a ?? []), ...(b ?? [])])];
 }
 
-function mergeInto(entry: DictionaryEntry, row: AliasRow): void {
+function mergeInto(entry: DictionaryEntry, row: StoredEntry): void {
   const known = new Set(entry.aliases.map(aliasKey));
   entry.aliases.push(...row.aliases.filter((a) => !known.has(aliasKey(a))));
   entry.country ??= row.country;
@@ -66,20 +68,31 @@ function mergeInto(entry: DictionaryEntry, row: AliasRow): void {
   if (related) entry.related = related;
 }
 
+/** One pack's entries: its dictionary row, or (a row missing, which no install leaves) its alias rows. */
+async function packEntries(db: FactmarkDB, packId: string): Promise<StoredEntry[]> {
+  const row = await db.dictionaries.get(packId);
+  if (row) return row.entries.map((entry) => ({ ...entry, packId }));
+  const aliases: AliasRow[] = await db.aliases.where('packId').equals(packId).toArray();
+  return aliases;
+}
+
 /**
- * Every entity of the enabled packs with its aliases, for the page matcher. Muted entities
- * are NOT removed here: the content script applies the user's mutes and corrections, so a
- * mute takes effect without asking for the dictionary again.
+ * Every entity of the enabled packs with its aliases, for the page matcher: one dictionary
+ * row per pack, packs still being written included (their row is written first). Muted
+ * entities are NOT removed here: the content script applies the user's mutes and
+ * corrections, so a mute takes effect without asking for the dictionary again.
  */
 export async function matcherDictionary(db: FactmarkDB): Promise<DictionaryEntry[]> {
-  const order = await enabledPackIds(db);
+  const order = await matchablePackIds(db);
   if (order.length === 0) return [];
-  const rows = inPackOrder(await db.aliases.where('packId').anyOf(order).toArray(), order);
+  const perPack = await Promise.all(order.map((packId) => packEntries(db, packId)));
   const byEntity = new Map<string, DictionaryEntry>();
-  for (const row of rows) {
-    const entry = byEntity.get(row.entityId);
-    if (entry) mergeInto(entry, row);
-    else byEntity.set(row.entityId, entryFrom(row));
+  for (const rows of perPack) {
+    for (const row of rows) {
+      const entry = byEntity.get(row.entityId);
+      if (entry) mergeInto(entry, row);
+      else byEntity.set(row.entityId, entryFrom(row));
+    }
   }
   return [...byEntity.values()];
 }

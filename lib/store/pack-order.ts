@@ -14,8 +14,18 @@ export function byPriority(a: PackMeta, b: PackMeta): number {
   return b.installedAt - a.installedAt || a.id.localeCompare(b.id);
 }
 
-/** Enabled pack ids, highest priority first. */
+/**
+ * Enabled, complete pack ids, highest priority first: what cards, deals, sources and
+ * search read. A pack still being written (state 'writing') is left out until it is
+ * complete, so nobody sees half of it.
+ */
 export async function enabledPackIds(db: FactmarkDB): Promise<string[]> {
+  const packs = await db.packs.toArray();
+  return packs.filter((p) => p.enabled && p.state === undefined).sort(byPriority).map((p) => p.id);
+}
+
+/** Enabled pack ids including those still being written: their dictionary row is complete. */
+export async function matchablePackIds(db: FactmarkDB): Promise<string[]> {
   const packs = await db.packs.toArray();
   return packs.filter((p) => p.enabled).sort(byPriority).map((p) => p.id);
 }

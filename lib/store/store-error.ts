@@ -5,7 +5,8 @@
  * (https://dexie.org/docs/DexieErrors/Dexie.QuotaExceededError). Callers only need to know
  * "quota" or "something else".
  */
-export type StoreErrorCode = 'quota' | 'invalid-pack' | 'unavailable' | 'unknown';
+/** 'busy': another context is writing the same pack. */
+export type StoreErrorCode = 'quota' | 'invalid-pack' | 'unavailable' | 'busy' | 'unknown';
 
 export class StoreError extends Error {
   override readonly name = 'StoreError';

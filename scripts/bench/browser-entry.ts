@@ -6,7 +6,8 @@
 export { syntheticPack } from './synthetic-pack';
 export { packHash, validatePack } from '../../lib/pack/validate';
 export { createStore } from '../../lib/store/db';
-export { loadPack } from '../../lib/store/load-pack';
+export { loadPack, removePack } from '../../lib/store/load-pack';
+export { importPackValue } from '../../lib/packs/import-pack';
 export { matcherDictionary } from '../../lib/store/entity-queries';
 export { entityCard } from '../../lib/store/entity-card';
 export { buildDictionary } from '../../lib/match/dictionary';

@@ -2,9 +2,13 @@
  * Section 3: the store, in headless Chromium with the built extension. In an extension
  * page (which shares the extension's IndexedDB with the background, as the options page
  * does when it imports a pack) a synthetic pack of 1k, 10k and 100k entities is
- * installed the way an import installs it (validate, hash check, lib/store loadPack);
- * then timed: the background's answer to getDictionary and the matcher's dictionary
- * build (ready for matching), the search rows and index (ready for search), card look-ups
+ * installed by the import itself (lib/packs importPackValue: validate, hash check,
+ * lib/store loadPack). As soon as the import says the pack can be matched (its dictionary
+ * row is committed; the rest goes on being written) the page tells the background, as the
+ * options page does, and a page naming the pack's entities is opened: ready for matching
+ * is the wall-clock time from the import's start until that page has its marks. Then,
+ * once the whole pack is written: the background's answer to getDictionary and the
+ * matcher's dictionary build, the search rows and index (ready for search), card look-ups
  * through getEntityCard, and a search per keystroke. The background's heap is read with
  * each pack installed.
  */
@@ -23,9 +27,15 @@ interface Installed {
   entities: number;
   rows: number;
   generateMs: number;
+  /** validatePack and packHash of the same pack, timed apart after the import (the import runs both). */
   validateMs: number;
   hashMs: number;
+  /** From the import's start until it said the pack can be matched (checks + dictionary row). */
+  matchableMs: number;
+  /** From the import's start until every row was written. */
   writeMs: number;
+  /** Wall clock (Node) from the import's start until the first page had its marks. */
+  readyMs: number;
   dictionaryMs: number;
   dictionaryEntries: number;
   buildMs: number;
@@ -41,40 +51,80 @@ interface Installed {
   keystrokes: number;
 }
 
-/** Runs in the extension page: installs a pack of `n` entities as an import does. */
-async function install(page: Page, n: number): Promise<Pick<Installed, 'entities' | 'rows' | 'generateMs' | 'validateMs' | 'hashMs' | 'writeMs'>> {
-  return page.evaluate(
-    async ({ n }) => {
-      const g = globalThis as unknown as { FactmarkBench: Bench; chrome: { runtime: { sendMessage(m: object): Promise<{ ok: boolean; data?: unknown; error?: string }> } } };
-      const B = g.FactmarkBench;
-      const send = g.chrome.runtime.sendMessage;
-      let t = performance.now();
-      const pack = B.syntheticPack({ entities: n, id: `bench-${n}`, seed: 3 });
-      pack.hash = await B.packHash(pack);
-      const generateMs = performance.now() - t;
-      // The install, as lib/packs importPackValue runs it: validate, check the hash, write.
-      t = performance.now();
-      const checked = B.validatePack(pack);
-      if (!checked.ok) throw new Error(`synthetic pack invalid: ${JSON.stringify(checked.errors.slice(0, 3))}`);
-      const validateMs = performance.now() - t;
-      t = performance.now();
-      if ((await B.packHash(pack)) !== pack.hash) throw new Error('hash changed');
-      const hashMs = performance.now() - t;
-      t = performance.now();
-      const db = B.createStore();
-      await B.loadPack(db, pack, 'imported', Date.now());
-      const writeMs = performance.now() - t;
-      db.close();
+type InstallFields = 'entities' | 'rows' | 'generateMs' | 'validateMs' | 'hashMs' | 'matchableMs' | 'writeMs';
+
+interface BenchGlobals {
+  FactmarkBench: Bench;
+  benchPack: ReturnType<Bench['syntheticPack']>;
+  benchImport: Promise<{ ok: boolean; writeMs: number; problem?: unknown }>;
+  chrome: { runtime: { sendMessage(m: object): Promise<{ ok: boolean; data?: unknown; error?: string }> } };
+}
+
+/** Runs in the extension page: makes the pack (not timed). */
+async function generate(page: Page, n: number): Promise<number> {
+  return page.evaluate(async ({ n }) => {
+    const g = globalThis as unknown as BenchGlobals;
+    const t = performance.now();
+    const pack = g.FactmarkBench.syntheticPack({ entities: n, id: `bench-${n}`, seed: 3 });
+    pack.hash = await g.FactmarkBench.packHash(pack);
+    g.benchPack = pack;
+    return performance.now() - t;
+  }, { n });
+}
+
+/**
+ * Runs in the extension page: starts the import as the options page runs it and resolves
+ * once the pack can be matched and the background has been told; the import goes on.
+ */
+async function startImport(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const g = globalThis as unknown as BenchGlobals;
+    const B = g.FactmarkBench;
+    const send = g.chrome.runtime.sendMessage;
+    const db = B.createStore();
+    const start = performance.now();
+    let matchable!: (ms: number) => void;
+    const told = new Promise<number>((resolve) => (matchable = resolve));
+    g.benchImport = B.importPackValue(db, g.benchPack, {
+      reservedIds: ['factmark-seeds'],
+      onMatchable: () => {
+        const ms = performance.now() - start;
+        void send({ type: 'packsChanged' }).then(() => matchable(ms), () => matchable(ms));
+      },
+    }).then(async (result) => {
+      const writeMs = performance.now() - start;
       await send({ type: 'packsChanged' }).catch(() => undefined);
-      (globalThis as unknown as { benchPack: unknown }).benchPack = pack;
-      return { entities: n, validateMs, hashMs, writeMs, generateMs, rows: pack.entities.length * 2 + pack.roles.length + pack.facts.length + pack.deals.length + pack.sources.length };
-    },
-    { n },
-  );
+      db.close();
+      return { ok: result.ok, writeMs, ...(result.ok ? {} : { problem: result.problem }) };
+    });
+    // An import that fails before it is matchable must not leave the bench waiting.
+    void g.benchImport.then((r) => !r.ok && matchable(Number.NaN));
+    return told;
+  });
+}
+
+/** Runs in the extension page: waits for the import to finish, then times validate and hash on their own. */
+async function finishImport(page: Page): Promise<{ writeMs: number; validateMs: number; hashMs: number; rows: number }> {
+  return page.evaluate(async () => {
+    const g = globalThis as unknown as BenchGlobals;
+    const B = g.FactmarkBench;
+    const done = await g.benchImport;
+    if (!done.ok) throw new Error(`import failed: ${JSON.stringify(done.problem).slice(0, 300)}`);
+    const pack = g.benchPack;
+    let t = performance.now();
+    const checked = B.validatePack(pack);
+    if (!checked.ok) throw new Error(`synthetic pack invalid: ${JSON.stringify(checked.errors.slice(0, 3))}`);
+    const validateMs = performance.now() - t;
+    t = performance.now();
+    if ((await B.packHash(pack)) !== pack.hash) throw new Error('hash changed');
+    const hashMs = performance.now() - t;
+    const rows = pack.entities.length * 2 + pack.roles.length + pack.facts.length + pack.deals.length + pack.sources.length;
+    return { writeMs: done.writeMs, validateMs, hashMs, rows };
+  });
 }
 
 /** Runs in the extension page after the install: the dictionary, card look-ups and search. */
-async function timeLookups(page: Page, withSearch: boolean): Promise<Omit<Installed, 'entities' | 'rows' | 'generateMs' | 'validateMs' | 'hashMs' | 'writeMs'>> {
+async function timeLookups(page: Page, withSearch: boolean): Promise<Omit<Installed, InstallFields | 'readyMs'>> {
   return page.evaluate(
     async ({ withSearch }) => {
       const g = globalThis as unknown as { benchPack: ReturnType<Bench['syntheticPack']>; FactmarkBench: Bench; FactmarkSearch?: SearchApi; chrome: { runtime: { sendMessage(m: object): Promise<{ ok: boolean; data?: unknown; error?: string }> } } };
@@ -100,7 +150,7 @@ async function timeLookups(page: Page, withSearch: boolean): Promise<Omit<Instal
         cardMs.push(performance.now() - c);
         if (!card.ok || card.data === null) throw new Error(`no card for ${entity.id}`);
       }
-      const out: Omit<Installed, 'entities' | 'rows' | 'generateMs' | 'validateMs' | 'hashMs' | 'writeMs'> = { dictionaryMs, dictionaryEntries: entries.length, buildMs, cardMs, keystrokeMs: [], keystrokes: 0 };
+      const out: Omit<Installed, InstallFields | 'readyMs'> = { dictionaryMs, dictionaryEntries: entries.length, buildMs, cardMs, keystrokeMs: [], keystrokes: 0 };
       if (withSearch && g.FactmarkSearch) {
         try {
           const S = g.FactmarkSearch;
@@ -165,15 +215,22 @@ export async function benchStore(ctx: BenchContext): Promise<SectionResult> {
     const server = await browser.serve({ '/first.html': `<!doctype html><title>first</title><main>${names.map((name) => `<p>Yesterday ${name} spoke to reporters about the new agreement.</p>`).join('')}</main>` });
     for (const n of sizes) {
       ctx.log(`store: installing ${sizeLabel(n)} entities`);
-      const installed = await install(page, n);
-      // Ready for matching, as a reader sees it: a page opened now, until its first marks.
+      const generateMs = await generate(page, n);
+      // Ready for matching, as a reader sees it: the import starts; once it says the pack can
+      // be matched, a page is opened, until its first marks (the rest of the pack is still
+      // being written meanwhile, on the same two cores).
+      const started = performance.now();
+      const matchableMs = await startImport(page);
       const { page: reader } = await browser.newPage();
       const opened = performance.now();
       await reader.goto(server.url('/first.html'));
-      await waitForMark(reader, 'factmark:scan-end', 120_000);
-      const firstPageMs = performance.now() - opened;
-      const firstPageMarks = await reader.evaluate(() => ((performance.getEntriesByName('factmark:scan-end').at(-1) as PerformanceMark).detail as { marks: number }).marks);
+      await waitForMark(reader, 'factmark:scan-end', 120_000, 1);
+      const marked = performance.now();
+      const firstPageMs = marked - opened;
+      const firstPageMarks = await reader.evaluate(() => ((performance.getEntriesByName('factmark:scan-end').find((m) => (((m as PerformanceMark).detail as { marks?: number } | null)?.marks ?? 0) >= 1) as PerformanceMark).detail as { marks: number }).marks);
       await reader.close();
+      const finished = await finishImport(page);
+      const installed = { entities: n, generateMs, matchableMs, readyMs: marked - started, ...finished };
       const lookups = await timeLookups(page, search !== undefined);
       const heap = await targetHeap(cdp, 'service_worker');
       results.push({ ...installed, ...lookups, firstPageMs, firstPageMarks, backgroundHeap: heap?.usedSize });
@@ -181,24 +238,21 @@ export async function benchStore(ctx: BenchContext): Promise<SectionResult> {
       await page.evaluate(async (id) => {
         const B = (globalThis as unknown as { FactmarkBench: Bench }).FactmarkBench;
         const db = B.createStore();
-        await db.transaction('rw', [db.packs, ...db.contentTables], async () => {
-          for (const table of db.contentTables) await table.where('packId').equals(id).delete();
-          await db.packs.delete(id);
-        });
+        await B.removePack(db, id);
         db.close();
       }, `bench-${n}`);
     }
     out.data = { baseBackgroundHeap: baseHeap?.usedSize, results };
     out.tables.push({
       title: 'Store: installing a pack in Chromium (extension page, real IndexedDB)',
-      columns: ['entities', 'rows', 'validate ms', 'hash ms', 'write ms', 'first page marked ms', 'ready for matching ms', 'getDictionary ms', 'build ms', 'search rows ms', 'search index ms', 'ready for search ms'],
+      columns: ['entities', 'rows', 'validate ms', 'hash ms', 'import → matchable ms', 'first page marked ms', 'ready for matching ms', 'whole pack written ms', 'getDictionary ms', 'build ms', 'search rows ms', 'search index ms', 'ready for search ms'],
       rows: results.map((r) => {
-        const matching = r.validateMs + r.hashMs + r.writeMs + (r.firstPageMs ?? Number.NaN);
-        const searchReady = r.searchIndexMs === undefined ? undefined : r.validateMs + r.hashMs + r.writeMs + r.searchRowsMs! + r.searchIndexMs;
-        return [sizeLabel(r.entities), r.rows, r.validateMs, r.hashMs, r.writeMs, `${fmt(r.firstPageMs)} (${r.firstPageMarks} marks)`, matching, r.dictionaryMs, r.buildMs, r.searchRowsMs, r.searchIndexMs, searchReady];
+        const searchReady = r.searchIndexMs === undefined ? undefined : r.writeMs + r.searchRowsMs! + r.searchIndexMs;
+        return [sizeLabel(r.entities), r.rows, r.validateMs, r.hashMs, r.matchableMs, `${fmt(r.firstPageMs)} (${r.firstPageMarks} marks)`, r.readyMs, r.writeMs, r.dictionaryMs, r.buildMs, r.searchRowsMs, r.searchIndexMs, searchReady];
       }),
       notes: [
-        'Ready for matching = validate + hash check + write (one loadPack transaction) + first page marked: a page naming the pack\'s first entities, opened right after the write, until its content script\'s last mark (for big packs the background builds its matcher on that first request). getDictionary and build: the dictionary message from an extension page and lib/match buildDictionary of its answer (what a content script does when the packs are small). Ready for search = the same install + reading the search rows from the store + createSearchIndex.',
+        'The install is the import itself (lib/packs importPackValue: validate, hash check, loadPack). import → matchable: from its start until it said the pack can be matched (the checks, then the pack\'s dictionary row committed in its own transaction; the other rows follow in transactions of lib/store STAGED_TRANSACTION_ROWS). The page then tells the background (packsChanged) and a page naming the pack\'s first entities is opened: first page marked is from opening it until its content script\'s first marks (for big packs the background reads the dictionary rows and builds its matcher on that first request). Ready for matching = wall-clock time from the import\'s start until those marks, with the rest of the pack being written meanwhile. Whole pack written: from the import\'s start until the last row (cards and search see the pack from then on).',
+        'validate and hash: validatePack and packHash of the same pack, timed apart after the import (which runs each once). getDictionary and build: the dictionary message from an extension page and lib/match buildDictionary of its answer (what a content script does when the packs are small). Ready for search = whole pack written + reading the search rows from the store + createSearchIndex.',
         'The bundled seed pack stays installed beside the synthetic one, as for a user who imports a pack.',
       ],
     });
@@ -217,14 +271,14 @@ export async function benchStore(ctx: BenchContext): Promise<SectionResult> {
   }
 
   const big = results.find((r) => r.entities === 100_000);
-  const ready = big ? big.validateMs + big.hashMs + big.writeMs + (big.firstPageMs ?? Number.NaN) : undefined;
+  const ready = big?.readyMs;
   out.targets.push({
     id: 'pack-ready',
     goal: 'a 100k-entity pack is ready for matching within 1 s of install',
     met: ready === undefined ? undefined : ready <= 1000,
     ratio: ready === undefined ? undefined : ready / 1000,
     measured: big
-      ? `${fmt(ready! / 1000, 1)} s (validate ${fmt(big.validateMs / 1000, 1)} s, hash ${fmt(big.hashMs / 1000, 1)} s, write ${fmt(big.writeMs / 1000, 1)} s for ${big.rows.toLocaleString('en-US')} rows, then ${fmt((big.firstPageMs ?? Number.NaN) / 1000, 1)} s until a page opened next had its marks)`
+      ? `${fmt(ready! / 1000, 2)} s from the import's start until a page opened next had its marks (matchable after ${fmt(big.matchableMs / 1000, 2)} s: validate ${fmt(big.validateMs / 1000, 2)} s and hash ${fmt(big.hashMs / 1000, 2)} s when timed apart, then the dictionary row; first page ${fmt((big.firstPageMs ?? Number.NaN) / 1000, 2)} s); the whole pack (${big.rows.toLocaleString('en-US')} rows) written after ${fmt(big.writeMs / 1000, 1)} s`
       : 'not measured (--quick installs 1k and 10k only)',
   });
   const p95 = big && big.keystrokes > 0 ? percentile(big.keystrokeMs, 95) : undefined;
