@@ -55,6 +55,19 @@ export function renderModeFor(settings: Settings, doc: Document, host: string): 
   return wrappingUnsafe(doc) ? 'highlight' : 'dom';
 }
 
+/**
+ * Could the page mention anything? Its rendered text (innerText: one native call, lines at
+ * block boundaries, no nodes visited) matched like the page itself. Nothing there and the
+ * DOM need not be read. Text hidden by CSS is not in it: marks there could not be seen.
+ */
+export async function probeRenderedText(root: HTMLElement, find: FindMentions, hidden: (entityId: string) => boolean): Promise<boolean> {
+  const text = root.innerText ?? root.textContent ?? '';
+  const blocks: BlockText[] = [];
+  for (const line of text.split('\n')) if (/\S/.test(line)) blocks.push({ text: line, heading: false });
+  if (blocks.length === 0) return false;
+  return (await find(blocks)).some((m) => !hidden(m.entityId));
+}
+
 export class ContentApp {
   private overlay: Overlay | undefined;
   private overlayAbort: AbortController | undefined;
@@ -164,6 +177,7 @@ export class ContentApp {
       label: (m) => t('markLabel', m.surface, m.name, t(`type_${m.type}`)),
       onChange: (list) => this.report(list, mode),
       beforeFirstMark: () => this.restyle(settings),
+      probe: () => probeRenderedText(this.doc.body!, find, hidden),
       signal: this.overlayAbort.signal,
     });
     await this.overlay.start();

@@ -36,12 +36,23 @@ export interface OverlayOptions {
    * nothing to mark (adding a stylesheet makes the browser recompute the page's styles).
    */
   beforeFirstMark?: () => void;
+  /**
+   * Whether the page as the reader sees it could mention anything (its rendered text,
+   * matched): when it says no, the first scan does not read the DOM at all. Reading the
+   * DOM is most of what the content script costs a page, and most pages mention nothing.
+   */
+  probe?: () => Promise<boolean>;
   signal: AbortSignal;
 }
 
 const SLICE_MS = 12;
 const RESCAN_THRESHOLD = 1000;
 const BATCH_DELAY_MS = 100;
+/** While the page has been found to mention nothing, changes are looked at this often. */
+const QUIET_DELAY_MS = 500;
+
+const OBSERVED: MutationObserverInit = { childList: true, characterData: true, subtree: true };
+const OBSERVED_QUIET: MutationObserverInit = { ...OBSERVED, attributes: true, attributeFilter: ['class', 'style', 'hidden', 'open'] };
 
 const BLOCKISH = /^(P|DIV|LI|TD|TH|H[1-6]|BLOCKQUOTE|SECTION|ARTICLE|MAIN|ASIDE|HEADER|FOOTER|DD|DT|FIGCAPTION|CAPTION|UL|OL|TABLE|TBODY|TR|BODY|NAV|FORM|DETAILS|SUMMARY|ADDRESS)$/;
 
@@ -70,6 +81,8 @@ export class Overlay {
   private running: Promise<void> = Promise.resolve();
   private stopped = false;
   private styled = false;
+  /** The probe found nothing: the DOM has not been read, changes are probed again. */
+  private quiet = false;
 
   constructor(private readonly options: OverlayOptions) {
     options.signal.addEventListener('abort', () => this.stop(), { once: true });
@@ -85,7 +98,7 @@ export class Overlay {
 
   /** Marks the whole page, then follows its changes. */
   start(): Promise<void> {
-    this.running = this.running.then(() => this.scanAll());
+    this.running = this.running.then(() => this.scanAll(true));
     this.observe();
     return this.running;
   }
@@ -127,11 +140,22 @@ export class Overlay {
     this.emit();
   }
 
-  private async scanAll(): Promise<void> {
+  private async scanAll(probe = false): Promise<void> {
     if (this.stopped) return;
     // On the page's performance timeline (shared with the isolated world), for tests and
     // benchmarks: no DOM change, no cost worth measuring.
     performance.mark('factmark:scan-start');
+    if (probe && this.options.probe) {
+      // A probe that fails says nothing: read the page.
+      const maybe = await this.options.probe().catch(() => true);
+      if (this.stopped) return;
+      this.setQuiet(!maybe);
+      if (this.quiet) {
+        this.emit();
+        performance.mark('factmark:scan-end', { detail: { marks: 0, probed: true } });
+        return;
+      }
+    } else this.setQuiet(false);
     // Reading a large page's DOM is itself long work: it yields to the page like the rest.
     const blocks = await collectBlocksSliced(this.options.root, slicer());
     if (this.stopped) return;
@@ -225,13 +249,28 @@ export class Overlay {
   private observe(): void {
     if (typeof MutationObserver === 'undefined') return;
     this.observer = new MutationObserver((records) => this.onMutations(records));
-    this.observer.observe(this.options.root, { childList: true, characterData: true, subtree: true });
+    this.observer.observe(this.options.root, OBSERVED);
+  }
+
+  /**
+   * Quiet: nothing is marked and the DOM was not read. Text the reader could not see may
+   * become visible without a text change (a class or style that shows it), so attribute
+   * changes are watched as well until the page is read.
+   */
+  private setQuiet(quiet: boolean): void {
+    if (quiet === this.quiet) return;
+    this.quiet = quiet;
+    if (!this.observer) return;
+    this.observer.takeRecords();
+    this.observer.disconnect();
+    this.observer.observe(this.options.root, quiet ? OBSERVED_QUIET : OBSERVED);
   }
 
   private onMutations(records: MutationRecord[]): void {
     for (const r of records) {
       const target = r.type === 'characterData' ? r.target.parentNode : r.target;
       if (!target || this.ownsNode(target)) continue;
+      if (r.type === 'attributes' && !this.quiet) continue;
       if (r.type === 'childList' && [...r.addedNodes].every((n) => this.ownsNode(n))) {
         // Removals: our marks inside removed subtrees simply disappear with them. Our own UI
         // added to the page (the card's host, moved into a fullscreen element) is no page
@@ -240,7 +279,7 @@ export class Overlay {
       }
       this.pending.add(target);
     }
-    if (this.pending.size > 0 && !this.timer) this.timer = setTimeout(() => this.flush(), BATCH_DELAY_MS);
+    if (this.pending.size > 0 && !this.timer) this.timer = setTimeout(() => this.flush(), this.quiet ? QUIET_DELAY_MS : BATCH_DELAY_MS);
   }
 
   private ownsNode(node: Node): boolean {
@@ -262,6 +301,13 @@ export class Overlay {
 
   private async update(targets: Node[]): Promise<void> {
     if (this.stopped) return;
+    // The page was never read: probe it again as a whole, and read it all if it now may
+    // mention something (the rules need the whole page, not only what changed).
+    if (this.quiet) {
+      await this.scanAll(true);
+      performance.mark('factmark:update-end', { detail: { marks: this.mentions.length } });
+      return;
+    }
     // Nearest block-level ancestor of each change; drop roots inside other roots.
     const roots = new Set<Element>();
     for (const t of targets) {

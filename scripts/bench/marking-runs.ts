@@ -89,9 +89,10 @@ export async function runOurs(harness: ExtensionHarness, origin: string, path: s
     await waitForMark(page, 'factmark:scan-end', timeoutMs);
     const inPage = await page.evaluate(() => {
       const end = performance.getEntriesByName('factmark:scan-end').at(-1) as PerformanceMark;
-      const marks = (end.detail as { marks?: number } | null)?.marks ?? -1;
+      const detail = end.detail as { marks?: number; probed?: boolean } | null;
+      const marks = detail?.marks ?? -1;
       const dom = document.querySelectorAll('mark[data-factmark-entity]').length;
-      return { marks, mode: dom > 0 ? 'dom' : marks > 0 ? 'highlight' : '–' };
+      return { marks, mode: dom > 0 ? 'dom' : marks > 0 ? 'highlight' : detail?.probed ? 'probed' : '–' };
     });
     await page.waitForTimeout(50);
     const events = await tracer.stop();

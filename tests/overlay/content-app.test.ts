@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ContentApp, type ContentBridge, type IntentSink, type PageState } from '../../lib/overlay/content-app';
 import { buildDictionary } from '../../lib/match/dictionary';
 import { findMentions } from '../../lib/match/find-mentions';
@@ -12,14 +12,18 @@ afterEach(() => {
 
 const ENTITIES = [{ id: 'kh', name: 'Khalil Hashmi', type: 'person' as const, aliases: [] }];
 
-function setup(settings: Settings = defaultSettings(), delayMs = 0) {
+function setup(settings: Settings = defaultSettings(), delayMs = 0, html = '<p>Ambassador Khalil Hashmi spoke.</p>') {
   const later = <T>(value: T) => new Promise<T>((r) => setTimeout(() => r(value), delayMs));
-  document.body.innerHTML = '<p>Ambassador Khalil Hashmi spoke.</p>';
+  document.body.innerHTML = html;
+  const asked: string[][] = [];
   let onChange: (s: Settings) => void = () => {};
   const reports: PageState[] = [];
   const bridge: ContentBridge = {
     // The background's matcher (lib/background/matcher-service.ts), answering after a delay.
-    match: (blocks, types) => later(findMentions(buildDictionary(ENTITIES.filter((e) => types.includes(e.type))), blocks)),
+    match: (blocks, types) => {
+      asked.push(blocks.map((b) => b.text));
+      return later(findMentions(buildDictionary(ENTITIES.filter((e) => types.includes(e.type))), blocks));
+    },
     settings: async () => settings,
     watchSettings: (cb) => {
       onChange = cb;
@@ -31,7 +35,7 @@ function setup(settings: Settings = defaultSettings(), delayMs = 0) {
   const controller = new AbortController();
   running.push(controller);
   const app = new ContentApp(document, 'example.com', bridge, sink, controller.signal);
-  return { app, reports, change: (s: Settings) => onChange(s) };
+  return { app, reports, asked, change: (s: Settings) => onChange(s) };
 }
 
 const marks = () => document.querySelectorAll('mark[data-factmark-entity]').length;
@@ -88,5 +92,30 @@ describe('ContentApp', () => {
     await settle();
     expect(marks()).toBe(1);
     expect(document.querySelector('mark')!.textContent).toBe('Khalil Hashmi');
+  });
+
+  it('reads no DOM on a page whose rendered text mentions nothing, and reads it all once a change brings a name', async () => {
+    const { app, asked, reports } = setup(defaultSettings(), 0, '<p>Rain in <b>Lahore</b> today.</p><p>Markets were calm.</p><code>let x = 1;</code>');
+    await app.start();
+    // One question: the page's rendered text (the code too), not its blocks (which never include code).
+    expect(asked).toHaveLength(1);
+    expect(asked[0]!.join(' ')).toContain('let x = 1;');
+    expect(reports.at(-1)).toMatchObject({ count: 0, active: true });
+    const p = document.createElement('p');
+    p.textContent = 'Khalil Hashmi arrived.';
+    document.body.append(p);
+    await vi.waitFor(() => expect(marks()).toBe(1), { timeout: 2000 });
+    // The probe again, then the page read block by block.
+    expect(asked.length).toBe(3);
+    expect(asked[2]).toEqual(['Rain in Lahore today.', 'Markets were calm.', 'Khalil Hashmi arrived.']);
+  });
+
+  it('probes again when an attribute change may show hidden text', async () => {
+    const { app, asked } = setup(defaultSettings(), 0, '<p>Nothing here.</p><div class="closed">more</div>');
+    await app.start();
+    expect(asked).toHaveLength(1);
+    document.querySelector('.closed')!.className = 'open';
+    await vi.waitFor(() => expect(asked).toHaveLength(2), { timeout: 2000 });
+    expect(marks()).toBe(0);
   });
 });
