@@ -71,7 +71,7 @@ export async function benchFootprint(ctx: BenchContext): Promise<SectionResult> 
     rows: [
       [`page ${page.id}, without the extension`, fmtBytes(wo)],
       [`the same page, marked by the extension`, fmtBytes(w)],
-      ['added by the content script (its world, dictionary, marks, overlay state)', fmtBytes(w - wo)],
+      ['added by the content script (its world, the page text it read, marks, overlay state)', fmtBytes(w - wo)],
       ['background service worker, seed pack only', fmtBytes(background)],
     ],
     notes: ['Medians of 3 loads; CDP Runtime.getHeapUsage after HeapProfiler.collectGarbage on the page target (its isolated worlds share the page\'s V8 heap) and on the service worker target.'],

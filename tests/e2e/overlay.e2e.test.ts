@@ -56,6 +56,7 @@ describe('the page overlay', () => {
       '/frames.html': FRAME_PARENT,
       '/frame.html': FRAME_CHILD,
       '/framework.html': FRAMEWORK_PAGE,
+      '/reveal.html': '<!doctype html><title>Reveal</title><style>.closed{display:none}</style><main><p>Markets were calm on Monday.</p><div id="more" class="closed"><p>Ambassador Khalil Hashmi spoke in Beijing.</p></div></main>',
     });
     await browser.context.addInitScript(RECORD_ORIGINAL);
   });
@@ -124,6 +125,18 @@ describe('the page overlay', () => {
       }
     });
     await expect.poll(() => page.locator(MARK).count(), { timeout: 10_000 }).toBe(202);
+    await page.close();
+  });
+
+  it('reads a page whose visible text names nobody only when it changes, and marks text a class change reveals', async () => {
+    const { page } = await browser.open(server.url('/reveal.html'));
+    await scanned(page);
+    // The probe of the rendered text found nothing: the DOM was not read, nothing marked.
+    const detail = await page.evaluate(() => (performance.getEntriesByName('factmark:scan-end')[0] as PerformanceMark).detail as { probed?: boolean; marks: number });
+    expect(detail).toMatchObject({ probed: true, marks: 0 });
+    expect(await marksIn(page)).toEqual([]);
+    await page.evaluate(() => document.getElementById('more')!.classList.remove('closed'));
+    await expect.poll(() => marksIn(page), { timeout: 5000 }).toEqual([{ surface: 'Khalil Hashmi', entityId: 'person-khalil-hashmi' }]);
     await page.close();
   });
 
