@@ -214,7 +214,7 @@ export async function benchMatcher(ctx: BenchContext): Promise<SectionResult> {
     }),
     notes: [
       `Throughput is the best of several runs (the machine is shared; the best run is the one least disturbed). raw loop: reads every character code and nothing else (the limit), over the page text and over the folded text (a flat string, faster to read). fold: foldText alone. Aho–Corasick: scanAutomaton, every occurrence of every alias, over the folded text. candidates: findCandidates over the same folded text (${matcherScan.name}, word boundaries, longest leftmost), compared with the raw loop over that text.`,
-      equivalence.length === 0 ? 'The matcher scans with the full automaton.' : `The word-start walk and the full automaton give the same word-bounded candidates: ${equivalence.filter((e) => e.same).length} of ${equivalence.length} text × pack runs${equivalence.every((e) => e.same) ? '' : ` (DIFFERENT: ${equivalence.filter((e) => !e.same).map((e) => `${e.pack}/${e.text}`).join(', ')})`}.`,
+      equivalence.length === 0 ? 'The matcher scans with the full automaton.' : `The word scan and the full automaton give the same word-bounded candidates: ${equivalence.filter((e) => e.same).length} of ${equivalence.length} text × pack runs${equivalence.every((e) => e.same) ? '' : ` (DIFFERENT: ${equivalence.filter((e) => !e.same).map((e) => `${e.pack}/${e.text}`).join(', ')})`}.`,
       'pipeline: findMentions over the blocks (folding + scan + boundaries + context rules).',
     ],
   });
