@@ -1,7 +1,7 @@
 /**
  * The dictionary the page matcher runs: every alias of every entity folded into one
  * automaton. Built from the pack's entities (or the store's alias table) once per pack
- * version; the same code runs in the content script, the tests and `npm run annotate`.
+ * version; the same code runs in the background (for every page), the tests and `npm run annotate`.
  */
 import type { AliasKind, EntityType } from '../pack/types';
 import { buildAutomaton, type Automaton } from './automaton';

@@ -2,7 +2,7 @@
  * The matcher's public face: text blocks in, mentions out. A block is what a reader
  * sees as one run of text (a paragraph, a heading, a list item, a cell); the page is
  * its blocks in document order, so that coreference and definitions work page-wide.
- * Pure: no DOM, no browser APIs. Runs in the content script, the tests and Node.
+ * Pure: no DOM, no browser APIs. Runs in the background (for every page), the tests and Node.
  */
 import type { AliasKind, EntityType } from '../pack/types';
 import { decide } from './context-rules';

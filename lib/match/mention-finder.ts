@@ -1,9 +1,8 @@
 /**
  * Finding mentions for a page whose blocks arrive again and again (the overlay re-reads
  * the page after each change): each block's folding and automaton scan is cached by its
- * text, so a re-read only runs the context rules again. The same finder runs in the
- * content script (small packs) and in the background (large packs; see
- * lib/background/matcher-service.ts), so the page is matched the same way either way.
+ * text, so a re-read only runs the context rules again. It runs in the background for
+ * every page (lib/background/matcher-service.ts), the tests and Node.
  */
 import type { Dictionary } from './dictionary';
 import { decideMentions, prepareBlock, type BlockText, type Mention, type PreparedBlock } from './find-mentions';

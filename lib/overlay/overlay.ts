@@ -24,7 +24,7 @@ export interface OverlayMention {
 
 export interface OverlayOptions {
   root: Element;
-  /** The matcher, local or in the background (lib/match/mention-finder.ts). */
+  /** The matcher: the background's (lib/background/matcher-service.ts), behind a message. */
   find: FindMentions;
   mode: RenderMode;
   /** Entities the user muted, or corrected away on this site. */
