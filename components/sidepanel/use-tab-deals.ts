@@ -16,6 +16,7 @@ import { sendMessage } from '../../lib/messaging';
 import type { Settings } from '../../lib/settings';
 import type { DealView } from '../../lib/store';
 import type { Tab } from './use-followed-tab';
+import { usePacksKey } from './use-packs-key';
 
 /** A page that finished loading gets this long to report before we call it unreadable. */
 const REPORT_GRACE_MS = 2500;
@@ -70,7 +71,7 @@ function useJustLoaded(tabId: number | undefined, url: string | undefined, loadi
   return fresh;
 }
 
-function useBundle(entityIds: readonly string[]): { key: string; bundle?: DealBundle; error?: string } {
+function useBundle(entityIds: readonly string[], packsKey: string): { key: string; bundle?: DealBundle; error?: string } {
   const key = entityIds.join('\n');
   const [result, setResult] = useState<{ key: string; bundle?: DealBundle; error?: string }>({ key: '' });
   useEffect(() => {
@@ -82,7 +83,7 @@ function useBundle(entityIds: readonly string[]): { key: string; bundle?: DealBu
     return () => {
       live = false;
     };
-  }, [key]);
+  }, [key, packsKey]);
   return result;
 }
 
@@ -92,7 +93,8 @@ export function useTabDeals(tab: Tab | null | undefined, settings: Settings | un
   const reported = useReportedEntities(tabId, tab?.url, loading);
   const justLoaded = useJustLoaded(tabId, tab?.url, loading);
   const entityIds = reported?.entityIds ?? [];
-  const { key, bundle, error } = useBundle(entityIds);
+  // The same entities may take part in other deals once the packs change.
+  const { key, bundle, error } = useBundle(entityIds, usePacksKey());
   const current = key === entityIds.join('\n');
 
   const index = useMemo(() => (bundle ? indexBundle(bundle) : undefined), [bundle]);

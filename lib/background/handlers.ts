@@ -1,5 +1,6 @@
 /** The background's answer to every message of lib/messaging/protocol.ts. */
 import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
 import type { BackgroundHandlers, HandlerContext } from '../messaging/create-handler';
 import type { Dictionary, TabState } from '../messaging/protocol';
 import type { PackMeta } from '../store/db';
@@ -17,6 +18,7 @@ import { sourceById } from '../store/source-queries';
 import { enabledPackIds } from '../store/pack-order';
 import { SearchService } from '../search/search-service';
 import { MatcherService } from './matcher-service';
+import { PACKS_KEY_ITEM } from './packs-key';
 import type { SourceLink } from './open-source';
 import { defaultRunOnTabDeps, runOnTab, type RunOnTabResult } from './run-on-tab';
 import { StoreService } from './store-service';
@@ -121,6 +123,9 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
   const packsChanged = () => {
     searchService?.invalidate();
     void (async () => {
+      const readable = await packList(await db()).then(StoreService.packsKey, () => undefined);
+      // Prefixed: no pack at all is a key too, not the same as nothing published yet.
+      if (readable !== undefined) await storage.setItem(PACKS_KEY_ITEM, `packs:${readable}`).catch(() => undefined);
       const key = await currentKey().catch(() => undefined);
       if (key !== undefined && key === toldTabs) return;
       toldTabs = key;

@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDemoPages, type DemoPage } from '../../scripts/demo-pages';
 import type { FactPack } from '../../lib/pack/types';
+import { bundledPackId, privileged } from './card-page';
 import { launchExtension, PROJECT_ROOT, screenshotPath, type ExtensionHarness, type LocalServer } from './harness';
 
 // The extension APIs as the pages see them (only what these tests call).
@@ -323,6 +324,22 @@ describe('the side panel', () => {
 
     expect(await axeViolations(panel)).toEqual([]);
     expect(errors.messages).toEqual([]);
+    await panel.close();
+  });
+
+  it('fetches its deals again when the packs change while it is open', async () => {
+    const { page: panel } = await openPanel('');
+    await panel.locator('#view-tab-all').click();
+    const all = panel.locator('#view-panel-all');
+    await expect.poll(() => all.locator('.deal-title').count(), { timeout: 10_000 }).toBe(pack.deals.length);
+    const bundled = await bundledPackId(browser);
+    await privileged(browser, { type: 'setPackEnabled', packId: bundled, enabled: false });
+    try {
+      await expect.poll(() => all.locator('.deal-title').count(), { timeout: 10_000 }).toBe(0);
+    } finally {
+      await privileged(browser, { type: 'setPackEnabled', packId: bundled, enabled: true });
+    }
+    await expect.poll(() => all.locator('.deal-title').count(), { timeout: 10_000 }).toBe(pack.deals.length);
     await panel.close();
   });
 

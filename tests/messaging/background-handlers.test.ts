@@ -136,6 +136,14 @@ describe('packs', () => {
     expect(await ask({ type: 'setPackEnabled', packId: 'nope', enabled: true })).toMatchObject({ ok: false, error: 'no pack "nope"' });
   });
 
+  it('publishes the readable packs\' key for extension pages each time the packs change (side panel refetch)', async () => {
+    const published = () => fakeBrowser.storage.session.get('packsKey').then((r) => (r as { packsKey?: string }).packsKey);
+    await data({ type: 'setPackEnabled', packId: 'test-pack', enabled: false });
+    await vi.waitFor(async () => expect(await published()).toBe('packs:'));
+    await data({ type: 'setPackEnabled', packId: 'test-pack', enabled: true });
+    await vi.waitFor(async () => expect(await published()).toMatch(/^packs:test-pack@/));
+  });
+
   it('removePack removes an imported pack but not the bundled one', async () => {
     await loadPack(store.db, makeOtherPack(), 'imported');
     expect(await data({ type: 'removePack', packId: 'other-pack' })).toEqual({ removed: true });
