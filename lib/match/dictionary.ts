@@ -44,6 +44,15 @@ export interface Pattern {
   openEnd: boolean;
   /** Some sense matches only with its letter case (acronyms): checked against the cased text. */
   caseSensitive: boolean;
+  /**
+   * For patterns with case-sensitive senses, the senses an occurrence keeps, worked out
+   * once: `byCase` for an occurrence spelled as one of the case-sensitive forms (that
+   * form's senses and the case-insensitive ones, in pack order), `anyCase` otherwise.
+   * A common surname can have hundreds of senses: filtering them per occurrence was most
+   * of the candidate check with a 100k-alias pack.
+   */
+  byCase?: ReadonlyArray<{ cased: string; senses: AliasSense[] }>;
+  anyCase?: AliasSense[];
 }
 
 export interface Dictionary {
@@ -114,6 +123,11 @@ export function buildDictionary(entities: readonly DictionaryEntity[]): Dictiona
   const patternFlags = new Uint8Array(patterns.length);
   const patternFirst = new Uint16Array(patterns.length);
   patterns.forEach((p, i) => {
+    if (p.caseSensitive) {
+      const forms = [...new Set(p.senses.filter((s) => s.caseSensitive).map((s) => s.cased))];
+      p.byCase = forms.map((cased) => ({ cased, senses: p.senses.filter((s) => !s.caseSensitive || s.cased === cased) }));
+      p.anyCase = p.senses.filter((s) => !s.caseSensitive);
+    }
     const caseOnly = p.senses.every((s) => s.caseSensitive);
     patternFlags[i] = (p.openStart ? PATTERN_OPEN_START : 0) | (p.openEnd ? PATTERN_OPEN_END : 0) | (caseOnly ? PATTERN_CASE_ONLY : 0);
     const first = p.senses[0]!.cased.charCodeAt(0);

@@ -34,16 +34,16 @@ export function findCandidates(dict: Dictionary, folded: Folded): Candidate[] {
     if ((flags & PATTERN_CASE_ONLY) !== 0 && patternFirst[key] !== 0 && cased.charCodeAt(start) !== patternFirst[key]) return;
     const pattern = patterns[key]!;
     let senses = pattern.senses;
-    if (pattern.caseSensitive) {
-      let all = true;
-      let any = false;
-      for (const s of senses) {
-        const ok = !s.caseSensitive || (s.cased.length === end - start && cased.startsWith(s.cased, start));
-        all &&= ok;
-        any ||= ok;
+    if (pattern.byCase) {
+      // Spelled as one of the case-sensitive forms (same length as the key), or not.
+      senses = pattern.anyCase!;
+      for (const form of pattern.byCase) {
+        if (cased.startsWith(form.cased, start)) {
+          senses = form.senses;
+          break;
+        }
       }
-      if (!any) return;
-      if (!all) senses = senses.filter((s) => !s.caseSensitive || (s.cased.length === end - start && cased.startsWith(s.cased, start)));
+      if (senses.length === 0) return;
     }
     const c: Candidate = { start, end, pattern: key, senses };
     if (last !== undefined && start === last.start) kept[kept.length - 1] = c;
