@@ -52,7 +52,9 @@ const BATCH_DELAY_MS = 100;
 const QUIET_DELAY_MS = 500;
 
 const OBSERVED: MutationObserverInit = { childList: true, characterData: true, subtree: true };
-const OBSERVED_QUIET: MutationObserverInit = { ...OBSERVED, attributes: true, attributeFilter: ['class', 'style', 'hidden', 'open'] };
+// Any attribute: pages show hidden text through class, style, hidden, open, but also their
+// own data-* and aria-* states that their CSS reads. Probes stay QUIET_DELAY_MS apart.
+const OBSERVED_QUIET: MutationObserverInit = { ...OBSERVED, attributes: true };
 
 const BLOCKISH = /^(P|DIV|LI|TD|TH|H[1-6]|BLOCKQUOTE|SECTION|ARTICLE|MAIN|ASIDE|HEADER|FOOTER|DD|DT|FIGCAPTION|CAPTION|UL|OL|TABLE|TBODY|TR|BODY|NAV|FORM|DETAILS|SUMMARY|ADDRESS)$/;
 

@@ -116,6 +116,9 @@ describe('ContentApp', () => {
     expect(asked).toHaveLength(1);
     document.querySelector('.closed')!.className = 'open';
     await vi.waitFor(() => expect(asked).toHaveLength(2), { timeout: 2000 });
+    // A page's own state attribute that its CSS reads counts too.
+    document.querySelector('.open')!.setAttribute('data-state', 'expanded');
+    await vi.waitFor(() => expect(asked).toHaveLength(3), { timeout: 2000 });
     expect(marks()).toBe(0);
   });
 });
