@@ -399,7 +399,7 @@ describe('the entity card', () => {
     await waitFor(async () => !(await cardShown(page)));
   });
 
-  it('works in highlight mode (no DOM changes): click, and the next-mark command', async () => {
+  it('works in highlight mode (no DOM changes): click, the next-mark command and hover', async () => {
     const paragraph = site.pages.find((p) => p.id === ENVOY)!.paragraphs.find((p) => p.includes('Khalil Hashmi'))!;
     // #__next: a framework page whose text nodes the overlay must not split (content-app.ts).
     const server = await browser.serve({ '/app.html': `<!doctype html><title>App</title><div id="__next"><p id="p">${paragraph}</p></div>` });
@@ -427,6 +427,11 @@ describe('the entity card', () => {
     expect(await focusIn(page)).toBe('card:dialog');
     await page.keyboard.press('Escape');
     await waitFor(async () => !(await cardShown(page)));
+    // Hover: there is no element to enter, the pointer is hit-tested against the ranges.
+    await page.mouse.move(5, 5);
+    await page.mouse.move(at.x, at.y, { steps: 3 });
+    await waitFor(() => cardShown(page));
+    expect(await cardTitle(page)).toBe('Khalil Hashmi');
   });
 
   it('opens inside a frame, in the frame', async () => {
