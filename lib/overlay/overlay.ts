@@ -85,6 +85,8 @@ export class Overlay {
   private styled = false;
   /** The probe found nothing: the DOM has not been read, changes are probed again. */
   private quiet = false;
+  /** The block each mark was made in, to compare old blocks' marks with new decisions. */
+  private blockOf = new Map<number, TextBlock>();
 
   constructor(private readonly options: OverlayOptions) {
     options.signal.addEventListener('abort', () => this.stop(), { once: true });
@@ -139,6 +141,7 @@ export class Overlay {
     });
     this.blocks = [];
     this.mentions = [];
+    this.blockOf.clear();
     this.emit();
   }
 
@@ -166,8 +169,13 @@ export class Overlay {
     performance.mark('factmark:scan-end', { detail: { marks: this.mentions.length } });
   }
 
-  /** Decides mentions over the whole page and marks those in `targets`. */
-  private async markBlocks(all: TextBlock[], targets: TextBlock[]): Promise<void> {
+  /**
+   * Decides mentions over the whole page and marks those in `targets`. Returns 'rescan'
+   * when the decisions for blocks outside `targets` are no longer what is marked there (a
+   * definition or a full name that came later changes what earlier text means): the
+   * caller then reads the whole page again.
+   */
+  private async markBlocks(all: TextBlock[], targets: TextBlock[]): Promise<'rescan' | undefined> {
     let found: Mention[];
     try {
       found = await this.options.find(all.map((b) => ({ text: b.text, heading: b.heading })));
@@ -180,6 +188,7 @@ export class Overlay {
     // Which of the page's blocks to mark (all of them on a full scan). A set of blocks, not
     // indexOf per target: that was quadratic, ~10 ms on a page of 5,000 blocks.
     const targetSet = targets === all ? undefined : new Set(targets);
+    if (targetSet && this.oldBlocksDisagree(all, mentions, targetSet)) return 'rescan';
     const perBlock = new Map<number, Mention[]>();
     for (const m of mentions) {
       if (targetSet && !targetSet.has(all[m.block]!)) continue;
@@ -204,13 +213,17 @@ export class Overlay {
           list.forEach((mention, k) => {
             const id = firstId + k;
             const first = pieces.find((p) => p.mention === id);
-            if (first) this.mentions.push({ id, mention, anchor: () => (first.element.isConnected ? first.element : undefined) });
+            if (!first) return;
+            this.mentions.push({ id, mention, anchor: () => (first.element.isConnected ? first.element : undefined) });
+            this.blockOf.set(id, block);
           });
         } else {
           const painted = this.css.mark(block, list, firstId);
           list.forEach((mention, k) => {
             const range = painted.find((p) => p.mention === firstId + k)?.ranges[0];
-            if (range) this.mentions.push({ id: firstId + k, mention, anchor: () => range });
+            if (!range) return;
+            this.mentions.push({ id: firstId + k, mention, anchor: () => range });
+            this.blockOf.set(firstId + k, block);
           });
         }
       });
@@ -223,6 +236,34 @@ export class Overlay {
     }
     this.sortMentions();
     this.emit();
+  }
+
+  /** Whether the marks in the blocks not being marked now differ from the page's new decisions. */
+  private oldBlocksDisagree(all: readonly TextBlock[], decided: readonly Mention[], targets: ReadonlySet<TextBlock>): boolean {
+    const sign = (m: Mention) => `${m.start}:${m.end}:${m.entityId}`;
+    const wanted = new Map<TextBlock, string[]>();
+    for (const m of decided) {
+      const block = all[m.block]!;
+      if (targets.has(block)) continue;
+      const list = wanted.get(block);
+      if (list) list.push(sign(m));
+      else wanted.set(block, [sign(m)]);
+    }
+    const page = new Set(all);
+    const marked = new Map<TextBlock, string[]>();
+    for (const om of this.mentions) {
+      const block = this.blockOf.get(om.id);
+      if (!block || targets.has(block) || !page.has(block)) continue;
+      const list = marked.get(block);
+      if (list) list.push(sign(om.mention));
+      else marked.set(block, [sign(om.mention)]);
+    }
+    if (wanted.size !== marked.size) return true;
+    for (const [block, list] of wanted) {
+      const have = marked.get(block);
+      if (!have || have.length !== list.length || [...have].sort().join('|') !== [...list].sort().join('|')) return true;
+    }
+    return false;
   }
 
   private sortMentions(): void {
@@ -345,7 +386,10 @@ export class Overlay {
       return na === nb ? 0 : na.compareDocumentPosition(nb) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
     });
     this.blocks = all;
-    await this.markBlocks(all, fresh);
+    if ((await this.markBlocks(all, fresh)) === 'rescan' && !this.stopped) {
+      this.clear();
+      await this.scanAll();
+    }
     performance.mark('factmark:update-end', { detail: { marks: this.mentions.length } });
   }
 }

@@ -10,7 +10,11 @@ afterEach(() => {
   for (const c of running.splice(0)) c.abort();
 });
 
-const ENTITIES = [{ id: 'kh', name: 'Khalil Hashmi', type: 'person' as const, aliases: [] }];
+const ENTITIES = [
+  { id: 'kh', name: 'Khalil Hashmi', type: 'person' as const, aliases: [] },
+  // A short acronym: marked only with support on the page (its full name, here).
+  { id: 'boi', name: 'Board of Investment', type: 'organisation' as const, aliases: [{ text: 'BOI', kind: 'acronym' as const }] },
+];
 
 function setup(settings: Settings = defaultSettings(), delayMs = 0, html = '<p>Ambassador Khalil Hashmi spoke.</p>') {
   const later = <T>(value: T) => new Promise<T>((r) => setTimeout(() => r(value), delayMs));
@@ -120,5 +124,19 @@ describe('ContentApp', () => {
     document.querySelector('.open')!.setAttribute('data-state', 'expanded');
     await vi.waitFor(() => expect(asked).toHaveLength(3), { timeout: 2000 });
     expect(marks()).toBe(0);
+  });
+
+  it('marks earlier text again when later content changes what it means (an acronym’s full name arrives)', async () => {
+    // The new paragraph goes into another section: only that section is read again.
+    const { app } = setup(defaultSettings(), 0, '<section><p>Khalil Hashmi said BOI officials met.</p></section><section id="later"></section>');
+    await app.start();
+    const surfaces = () => [...document.querySelectorAll('mark[data-factmark-entity]')].map((m) => m.textContent);
+    expect(surfaces()).toEqual(['Khalil Hashmi']);
+    const p = document.createElement('p');
+    p.textContent = 'The Board of Investment agreed.';
+    document.getElementById('later')!.append(p);
+    await vi.waitFor(() => expect(surfaces()).toEqual(['Khalil Hashmi', 'BOI', 'Board of Investment']), { timeout: 2000 });
+    // The page's text is what it was, with the new paragraph.
+    expect(document.body.textContent).toBe('Khalil Hashmi said BOI officials met.The Board of Investment agreed.');
   });
 });
