@@ -13,13 +13,17 @@
  * `lower` is also lower-cased; `cased` keeps letter case for case-sensitive aliases.
  * Both have the same length, and `origStart[i]`/`origEnd[i]` give the span of the
  * original text that produced folded character i.
+ *
+ * The offset maps are made only when first read (by folding the text again): most blocks
+ * of a page hold no candidate, and the maps are 8 bytes per character, twice the folded
+ * text, in the background's cache of every page's blocks.
  */
 
 export interface Folded {
-  lower: string;
-  cased: string;
-  origStart: Uint32Array;
-  origEnd: Uint32Array;
+  readonly lower: string;
+  readonly cased: string;
+  readonly origStart: Uint32Array;
+  readonly origEnd: Uint32Array;
 }
 
 const enum Kind {
@@ -86,10 +90,13 @@ class Out {
   end = new Uint32Array(1024);
   length = 0;
   lastSpace = true;
+  /** Whether start/end are written (the offset maps). */
+  maps = true;
 
-  reset(capacity: number): void {
+  reset(capacity: number, maps: boolean): void {
     this.length = 0;
     this.lastSpace = true;
+    this.maps = maps;
     while (this.lower.length < capacity) this.grow();
   }
 
@@ -118,8 +125,10 @@ class Out {
     const i = this.length++;
     this.cased[i] = cased;
     this.lower[i] = lower;
-    this.start[i] = start;
-    this.end[i] = end;
+    if (this.maps) {
+      this.start[i] = start;
+      this.end[i] = end;
+    }
   }
 
   /** The last code unit written (case kept), or -1. */
@@ -141,11 +150,41 @@ function toText(units: Uint16Array, length: number): string {
   return decoder.decode(units.subarray(0, length));
 }
 
+/** A fold whose offset maps are made when first read. */
+class LazyFolded implements Folded {
+  private maps: { start: Uint32Array; end: Uint32Array } | undefined;
+
+  constructor(
+    readonly lower: string,
+    readonly cased: string,
+    private readonly source: string,
+  ) {}
+
+  get origStart(): Uint32Array {
+    return (this.maps ??= offsetMaps(this.source)).start;
+  }
+
+  get origEnd(): Uint32Array {
+    return (this.maps ??= offsetMaps(this.source)).end;
+  }
+}
+
 /** Folds `text`; see the module comment. */
 export function foldText(text: string): Folded {
+  const out = fold(text, false);
+  return new LazyFolded(toText(out.lower, out.length), toText(out.cased, out.length), text);
+}
+
+function offsetMaps(text: string): { start: Uint32Array; end: Uint32Array } {
+  const out = fold(text, true);
+  return { start: out.start.slice(0, out.length), end: out.end.slice(0, out.length) };
+}
+
+/** The fold itself, into the scratch buffer (read it before the next call). */
+function fold(text: string, maps: boolean): Out {
   const n = text.length;
   const out = scratch;
-  out.reset(n + 16);
+  out.reset(n + 16, maps);
   let i = 0;
   while (i < n) {
     const code = text.charCodeAt(i);
@@ -158,9 +197,11 @@ export function foldText(text: string): Folded {
       } else {
         out.cased[at] = code;
         out.lower[at] = code >= 65 && code <= 90 ? code + 32 : code;
-        out.start[at] = i;
-        out.end[at++] = i + 1;
-        out.length = at;
+        if (maps) {
+          out.start[at] = i;
+          out.end[at] = i + 1;
+        }
+        out.length = ++at;
         out.lastSpace = false;
       }
       i++;
@@ -196,12 +237,7 @@ export function foldText(text: string): Folded {
     for (let k = 0; k < f.cased.length; k++) out.push(f.cased.charCodeAt(k), (f.lower.charCodeAt(k) || f.cased.charCodeAt(k)), i, i + width);
     i += width;
   }
-  return {
-    lower: toText(out.lower, out.length),
-    cased: toText(out.cased, out.length),
-    origStart: out.start.slice(0, out.length),
-    origEnd: out.end.slice(0, out.length),
-  };
+  return out;
 }
 
 const PLAIN_ALIAS = /^[A-Za-z0-9.,()/]+(?: [A-Za-z0-9.,()/]+)*$/;
