@@ -16,8 +16,9 @@ export interface FinderOptions {
   cacheSize?: number;
   /**
    * Characters of text kept in the cache at most. The background serves every tab, and a
-   * prepared block costs about 14 bytes per character (the text, its two folded copies and
-   * their offset maps): the default keeps about 14 MB, three times the largest corpus page.
+   * prepared block costs about 6 bytes per character (the text and its two folded copies;
+   * 14 with the offset maps, which only blocks with candidates get): the default keeps
+   * 6–14 MB, three times the largest corpus page.
    */
   cacheChars?: number;
 }
