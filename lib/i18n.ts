@@ -3,15 +3,20 @@
  * (the browser's own i18n format, so the manifest, the content script and the pages share
  * one catalogue). tests/i18n.test.ts fails when a key used in code is missing.
  *
- * Outside the extension (unit tests, the Node annotate command) `browser.i18n` is absent
- * or returns "", so the English catalogue bundled here is the fallback.
+ * In the extension `browser.i18n` always answers. Outside it (unit tests) it is absent or
+ * returns "", and the English catalogue set with setFallbackCatalogue (tests/setup.ts)
+ * answers instead. It is not bundled: it was 33 kB of the content script, parsed on every
+ * page and frame for nothing.
  */
-import en from '../public/_locales/en/messages.json';
+export type Catalogue = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
+let fallback: Catalogue = {};
 
-type Catalogue = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
-const fallback = en as Catalogue;
+export type MessageKey = keyof typeof import('../public/_locales/en/messages.json');
 
-export type MessageKey = keyof typeof en;
+/** The messages `t()` uses where the browser has none (unit tests). */
+export function setFallbackCatalogue(catalogue: Catalogue): void {
+  fallback = catalogue;
+}
 
 function substitute(key: string, subs: readonly string[]): string {
   const entry = fallback[key];
