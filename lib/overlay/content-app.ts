@@ -80,6 +80,8 @@ export class ContentApp {
   private appliedKey = '';
   private appliedStyle = '';
   private applySeq = 0;
+  /** This page had marks: later overlays read it without probing first. */
+  private readAtOnce = false;
 
   constructor(
     private readonly doc: Document,
@@ -156,6 +158,9 @@ export class ContentApp {
       return;
     }
     this.appliedKey = key;
+    // A page that had marks is read again at once: probing it first would only lengthen the
+    // moment without marks (a mute, a pack switched) by a round trip.
+    if ((this.overlay?.list.length ?? 0) > 0) this.readAtOnce = true;
     this.stopOverlay();
     if (!this.active) {
       this.bridge.report({ entityIds: [], count: 0, active: false, mode });
@@ -177,7 +182,7 @@ export class ContentApp {
       label: (m) => t('markLabel', m.surface, m.name, t(`type_${m.type}`)),
       onChange: (list) => this.report(list, mode),
       beforeFirstMark: () => this.restyle(settings),
-      probe: () => probeRenderedText(this.doc.body!, find, hidden),
+      ...(this.readAtOnce ? {} : { probe: () => probeRenderedText(this.doc.body!, find, hidden) }),
       signal: this.overlayAbort.signal,
     });
     await this.overlay.start();
