@@ -13,6 +13,7 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { FactPack } from '../../lib/pack/types';
 import { startServer } from '../../tests/e2e/harness';
+import { escapeHtml } from '../demo-pages';
 import { bundle, launchPlain, launchSnapshot, targetHeap } from './browser';
 import { emptySection, resultsPath, type BenchContext, type SectionResult } from './context';
 import { benchPages, type BenchPage } from './marking-pages';
@@ -31,8 +32,6 @@ interface Config {
   /** A name of the pack, for the largest page read in full. */
   name: string;
 }
-
-const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
  * The largest page with one paragraph naming an entity of the pack: its rendered text now
