@@ -100,7 +100,7 @@ export function buildAutomaton(keys: readonly string[]): Automaton {
 }
 
 /** The goto function: the next state, or -1 when `s` has no edge for `c` (never -1 at the root). */
-function step(a: Automaton, s: number, c: number): number {
+export function step(a: Automaton, s: number, c: number): number {
   if (s === 0) return a.root[c]!;
   const lo0 = a.first[s]!;
   const n = a.count[s]!;

@@ -15,7 +15,7 @@
  * word's first word is a whole word of the text. A hash collision is harmless: the
  * word's characters are compared before its state is used.
  */
-import type { Automaton } from './automaton';
+import { step, type Automaton } from './automaton';
 import { isUnspacedScript, isWordChar } from './normalize';
 
 const enum Cls {
@@ -178,29 +178,14 @@ export function scanWords(a: Automaton, text: string, onMatch: (start: number, e
 
 /** Reports the keys along the trie from state `s` (reached by text[start, i)), reading on from `i`. */
 function walk(a: Automaton, text: string, start: number, s: number, i: number, onMatch: (start: number, end: number, key: number) => void): void {
-  const { output, first, count, codes, targets } = a;
+  const { output } = a;
   const n = text.length;
   let k = output[s]!;
   if (k >= 0) onMatch(start, i, k);
-  while (i < n) {
-    // The goto function (automaton.ts step), inlined: children sorted by code, bisected.
-    const code = text.charCodeAt(i);
-    let lo = first[s]!;
-    let hi = lo + count[s]! - 1;
-    s = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const at = codes[mid]!;
-      if (at === code) {
-        s = targets[mid]!;
-        break;
-      }
-      if (at < code) lo = mid + 1;
-      else hi = mid - 1;
-    }
+  for (; i < n; i++) {
+    s = step(a, s, text.charCodeAt(i));
     if (s <= 0) return;
     k = output[s]!;
     if (k >= 0) onMatch(start, i + 1, k);
-    i++;
   }
 }
