@@ -102,18 +102,10 @@ class Out {
 
   private grow(): void {
     const cap = this.lower.length * 2;
-    const lower = new Uint16Array(cap);
-    lower.set(this.lower);
-    this.lower = lower;
-    const cased = new Uint16Array(cap);
-    cased.set(this.cased);
-    this.cased = cased;
-    const start = new Uint32Array(cap);
-    start.set(this.start);
-    this.start = start;
-    const end = new Uint32Array(cap);
-    end.set(this.end);
-    this.end = end;
+    this.lower = grown(this.lower, new Uint16Array(cap));
+    this.cased = grown(this.cased, new Uint16Array(cap));
+    this.start = grown(this.start, new Uint32Array(cap));
+    this.end = grown(this.end, new Uint32Array(cap));
   }
 
   push(cased: number, lower: number, start: number, end: number): void {
@@ -135,6 +127,12 @@ class Out {
   last(): number {
     return this.length > 0 ? this.cased[this.length - 1]! : -1;
   }
+}
+
+/** `to` holding `from` at its start. */
+function grown<T extends Uint16Array | Uint32Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
 }
 
 const scratch = new Out();
