@@ -86,13 +86,29 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
   // Made on first use: most service worker lives only answer content scripts.
   let searchService = deps.search;
   const searching = () => (searchService ??= new SearchService(store));
-  // The dictionary is read once per set of packs and shared by getDictionary and the
-  // matcher's builds (a 100k-entity dictionary is a large read). Each use checks the packs' key first (one small
-  // read); the entries are let go a while after, not to be held for nothing.
-  let dictionary: { key: string; value: Promise<Dictionary> } | undefined;
-  const readDictionary = async (): Promise<Dictionary> => {
+  // The pack list, read once until the packs change: every page's matchBlocks checks the
+  // matcher's key against it. Dropped by packsChanged (this background's own changes and
+  // the options page's) and whenever the store finishes a load of its own (ensure, recover).
+  let packsRead: { version: number; packs: Promise<PackMeta[]> } | undefined;
+  const currentPacks = async (): Promise<PackMeta[]> => {
     const ready = await db();
-    const key = StoreService.packsKey(await packList(ready));
+    if (packsRead?.version !== store.version) {
+      const read = { version: store.version, packs: packList(ready) };
+      packsRead = read;
+      read.packs.catch(() => {
+        if (packsRead === read) packsRead = undefined;
+      });
+    }
+    return packsRead.packs;
+  };
+  // The dictionary is read once per set of packs and shared by getDictionary and the
+  // matcher's builds (a 100k-entity dictionary is a large read); the entries are let go a
+  // while after, not to be held for nothing.
+  let dictionary: { key: string; value: Promise<Dictionary> } | undefined;
+  const readDictionary = async (fresh = false): Promise<Dictionary> => {
+    const ready = await db();
+    // getDictionary (extension pages, rare) reads the pack list itself; matcher builds use the shared read.
+    const key = StoreService.packsKey(fresh ? await packList(ready) : await currentPacks());
     if (dictionary?.key === key) return dictionary.value;
     const value = matcherDictionary(ready).then((entries) => ({ entries, key }));
     const current = { key, value };
@@ -108,10 +124,10 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
   let matcherService: MatcherService | undefined;
   let matcherKey: string | undefined;
   const matching = async (): Promise<MatcherService> => {
-    const key = matcherKeyOf(await packList(await db()));
+    const key = matcherKeyOf(await currentPacks());
     if (key !== matcherKey) matcherService?.invalidate();
     matcherKey = key;
-    return (matcherService ??= new MatcherService(readDictionary));
+    return (matcherService ??= new MatcherService(() => readDictionary()));
   };
   // Every page is matched here: start building the matcher for the reader's mark types
   // now, while the tabs load, rather than on the first page's request.
@@ -122,8 +138,9 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
   let toldTabs: string | undefined;
   const packsChanged = () => {
     searchService?.invalidate();
+    packsRead = undefined;
     void (async () => {
-      const readable = await packList(await db()).then(StoreService.packsKey, () => undefined);
+      const readable = await currentPacks().then(StoreService.packsKey, () => undefined);
       // Prefixed: no pack at all is a key too, not the same as nothing published yet.
       if (readable !== undefined) await storage.setItem(PACKS_KEY_ITEM, `packs:${readable}`).catch(() => undefined);
       const key = await currentKey().catch(() => undefined);
@@ -133,14 +150,14 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
       await tellTabs();
     })();
   };
-  const currentKey = async () => matcherKeyOf(await packList(await db()));
+  const currentKey = async () => matcherKeyOf(await currentPacks());
   return {
     // An import whose page closed mid-write is found here, when the options page next asks.
     getStatus: async () => {
       await store.recover();
       return { packs: await packList(await db()), store: store.status };
     },
-    getDictionary: () => readDictionary(),
+    getDictionary: () => readDictionary(true),
     matchBlocks: async ({ blocks, types }) => (await matching()).match(blocks, types),
     getEntityCard: async ({ id }) => (await entityCardWhenWritten(await db(), id)) ?? null,
     getDeals: async ({ entityIds }) => dealsByParty(await db(), entityIds),

@@ -13,6 +13,8 @@ import type { WriteLocks } from '../store/write-lock';
 
 export class StoreService {
   status: StoreStatus = { state: 'loading', evictions: 0 };
+  /** Counts the loads (ensure, recover) that have finished: anything read before may be stale. */
+  version = 0;
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -28,7 +30,7 @@ export class StoreService {
    * with the pack it had).
    */
   ensure(): Promise<StoreStatus> {
-    const run = this.queue.then(() => this.runEnsure());
+    const run = this.queue.then(() => this.runEnsure()).finally(() => this.version++);
     this.queue = run;
     return run;
   }
@@ -39,7 +41,7 @@ export class StoreService {
    * `status.interrupted`, so the options page can tell the user.
    */
   recover(): Promise<StoreStatus> {
-    const run = this.queue.then(() => this.runRecover()).then(() => this.status);
+    const run = this.queue.then(() => this.runRecover()).then(() => this.status).finally(() => this.version++);
     this.queue = run;
     return run;
   }
