@@ -42,8 +42,6 @@ export interface Pattern {
   /** The first/last character is in a script written without spaces: no word boundary needed there. */
   openStart: boolean;
   openEnd: boolean;
-  /** Some sense matches only with its letter case (acronyms): checked against the cased text. */
-  caseSensitive: boolean;
   /**
    * For patterns with case-sensitive senses, the senses an occurrence keeps, worked out
    * once: `byCase` for an occurrence spelled as one of the case-sensitive forms (that
@@ -109,11 +107,10 @@ export function buildDictionary(entities: readonly DictionaryEntity[]): Dictiona
       if (kind === 'surname' || kind === 'given') tokens.push(lower);
       let pattern = byKey.get(lower);
       if (!pattern) {
-        pattern = { key: lower, senses: [], openStart: isUnspacedScript(lower[0]), openEnd: isUnspacedScript(lower[lower.length - 1]), caseSensitive: false };
+        pattern = { key: lower, senses: [], openStart: isUnspacedScript(lower[0]), openEnd: isUnspacedScript(lower[lower.length - 1]) };
         byKey.set(lower, pattern);
       }
       pattern.senses.push({ entity: e, kind, caseSensitive, ambiguous, cased });
-      if (caseSensitive) pattern.caseSensitive = true;
     }
     personTokens.push(tokens);
   });
@@ -123,7 +120,8 @@ export function buildDictionary(entities: readonly DictionaryEntity[]): Dictiona
   const patternFlags = new Uint8Array(patterns.length);
   const patternFirst = new Uint16Array(patterns.length);
   patterns.forEach((p, i) => {
-    if (p.caseSensitive) {
+    // Some sense matches only with its letter case (acronyms): checked against the cased text.
+    if (p.senses.some((s) => s.caseSensitive)) {
       const forms = [...new Set(p.senses.filter((s) => s.caseSensitive).map((s) => s.cased))];
       p.byCase = forms.map((cased) => ({ cased, senses: p.senses.filter((s) => !s.caseSensitive || s.cased === cased) }));
       p.anyCase = p.senses.filter((s) => !s.caseSensitive);
