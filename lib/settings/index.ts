@@ -4,5 +4,5 @@ export * from './site-rules';
 export * from './user-lists';
 export { SETTINGS_MIGRATIONS, SETTINGS_VERSION } from './migrations';
 export type { SettingsV1 } from './migrations';
-export { SETTINGS_KEY, defineSettingsItem, loadSettings, settingsItem, updateSettings, watchSettings } from './settings-item';
+export { defineSettingsItem, loadSettings, settingsItem, updateSettings, watchSettings } from './settings-item';
 export type { SettingsItem } from './settings-item';

@@ -7,7 +7,6 @@ import { storage, type WxtStorageItem } from 'wxt/utils/storage';
 import { SETTINGS_MIGRATIONS, SETTINGS_VERSION } from './migrations';
 import { defaultSettings, normaliseSettings, SETTINGS_KEY, type Settings } from './settings';
 
-export { SETTINGS_KEY };
 
 export type SettingsItem = WxtStorageItem<Settings, Record<string, never>>;
 
