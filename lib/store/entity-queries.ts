@@ -2,6 +2,7 @@
 import type { Alias } from '../pack/types';
 import type { AliasRow, DictionaryRowEntry, EntityRow, FactmarkDB, PackMeta } from './db';
 import { normaliseAlias } from './normalise-alias';
+import { entriesFromJson } from './pack-rows';
 import { byPriority, enabledPackIds, firstPerKey, inPackOrder, matchablePackIds } from './pack-order';
 import type { DictionaryEntry, EntitySummary, EntityView } from './views';
 
@@ -68,12 +69,44 @@ function mergeInto(entry: DictionaryEntry, row: StoredEntry): void {
   if (related) entry.related = related;
 }
 
-/** One pack's entries: its dictionary row, or (a row missing, which no install leaves) its alias rows. */
-async function packEntries(db: FactmarkDB, packId: string): Promise<StoredEntry[]> {
+/** One pack's dictionary from its row's JSON text (fresh objects), or undefined when the text is not one. */
+export function packEntriesFromJson(packId: string, json: unknown): DictionaryEntry[] | undefined {
+  const entries = entriesFromJson(json) as DictionaryEntry[] | undefined;
+  if (entries) for (const entry of entries) entry.packId = packId;
+  return entries;
+}
+
+/**
+ * One pack's entries, fresh objects the caller may keep: its dictionary row, or (a row
+ * missing or unreadable, which no install leaves) its alias rows.
+ */
+async function packEntries(db: FactmarkDB, packId: string): Promise<DictionaryEntry[]> {
   const row = await db.dictionaries.get(packId);
-  if (row) return row.entries.map((entry) => ({ ...entry, packId }));
+  const entries = row && packEntriesFromJson(packId, row.entriesJson);
+  if (entries) return entries;
   const aliases: AliasRow[] = await db.aliases.where('packId').equals(packId).toArray();
-  return aliases;
+  return aliases.map(entryFrom);
+}
+
+/**
+ * The dictionary of a pack that ranks above every pack of `lower` (an import: the newest
+ * imported pack comes first), merged with theirs as matcherDictionary merges packs: its
+ * entries first, then the others; an entity in both keeps this pack's name and type and
+ * gains the other aliases, titles and cues. Only `higher`'s objects are changed.
+ */
+export function mergeEntries(higher: DictionaryEntry[], lower: readonly DictionaryEntry[]): DictionaryEntry[] {
+  const byEntity = new Map<string, DictionaryEntry>();
+  for (const entry of higher) {
+    const known = byEntity.get(entry.entityId);
+    if (known) mergeInto(known, entry);
+    else byEntity.set(entry.entityId, entry);
+  }
+  for (const row of lower) {
+    const entry = byEntity.get(row.entityId);
+    if (entry) mergeInto(entry, row);
+    else byEntity.set(row.entityId, row);
+  }
+  return [...byEntity.values()];
 }
 
 /**
@@ -86,13 +119,6 @@ export async function matcherDictionary(db: FactmarkDB): Promise<DictionaryEntry
   const order = await matchablePackIds(db);
   if (order.length === 0) return [];
   const perPack = await Promise.all(order.map((packId) => packEntries(db, packId)));
-  const byEntity = new Map<string, DictionaryEntry>();
-  for (const rows of perPack) {
-    for (const row of rows) {
-      const entry = byEntity.get(row.entityId);
-      if (entry) mergeInto(entry, row);
-      else byEntity.set(row.entityId, entryFrom(row));
-    }
-  }
-  return [...byEntity.values()];
+  // Lowest priority first: each pack then merges what ranks below it.
+  return perPack.reduceRight<DictionaryEntry[]>((below, rows) => mergeEntries(rows, below), []);
 }

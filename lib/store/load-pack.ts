@@ -14,8 +14,8 @@
  */
 import { PACK_FORMAT, PACK_FORMAT_VERSION, type FactPack } from '../pack/types';
 import type { Table } from 'dexie';
-import type { DictionaryRow, FactmarkDB, PackKey, PackKind, PackMeta } from './db';
-import { aliasRows, dealRows, dictionaryRow, packCounts, rowTotal, withPack } from './pack-rows';
+import type { DictionaryRowEntry, FactmarkDB, PackKey, PackKind, PackMeta } from './db';
+import { aliasRows, dealRows, dictionaryRow, packCounts, packDictionary, rowTotal, withPack, type PackDictionary } from './pack-rows';
 import { StoreError, toStoreError } from './store-error';
 import { defaultWriteLocks, packWriteLock, type WriteLocks } from './write-lock';
 
@@ -51,6 +51,8 @@ export interface LoadOptions {
   onMatchable?: (meta: PackMeta) => void | Promise<void>;
   /** Default: Web Locks where the context has them (defaultWriteLocks). */
   locks?: WriteLocks;
+  /** packDictionary(pack), when the caller made it already (an import does, to prepare the matcher). */
+  dictionary?: PackDictionary;
 }
 
 async function putChunked<T>(table: { bulkPut(items: readonly T[]): Promise<unknown> }, rows: readonly T[], advance: (n: number) => void = () => {}): Promise<void> {
@@ -110,9 +112,9 @@ async function replaceAtomically(w: Write): Promise<PackMeta> {
     const previous = await db.packs.get(pack.id);
     runGuard(w.options, previous);
     await deletePackRows(db, pack.id);
-    const dictionary = dictionaryRow(pack);
-    const aliases = aliasRows(pack, dictionary);
-    await db.dictionaries.put(dictionary);
+    const dictionary = w.options.dictionary ?? packDictionary(pack);
+    const aliases = aliasRows(pack, dictionary.entries);
+    await db.dictionaries.put(dictionaryRow(pack, dictionary));
     await putChunked(db.sources, withPack(pack.id, pack.sources), w.advance);
     await putChunked(db.entities, withPack(pack.id, pack.entities), w.advance);
     await putChunked(db.aliases, aliases, w.advance);
@@ -130,7 +132,7 @@ async function replaceAtomically(w: Write): Promise<PackMeta> {
 const sameWrite = (a: PackMeta | undefined, b: PackMeta) => a?.state === 'writing' && a.installedAt === b.installedAt && a.hash === b.hash;
 
 /** The rows after the dictionary, a transaction per STAGED_TRANSACTION_ROWS, then the pack marked complete. */
-async function writeRest(w: Write, writing: PackMeta, dictionary: DictionaryRow): Promise<PackMeta> {
+async function writeRest(w: Write, writing: PackMeta, entries: readonly DictionaryRowEntry[]): Promise<PackMeta> {
   const { db, pack } = w;
   const stillOurs = async () => {
     if (!sameWrite(await db.packs.get(pack.id), writing)) throw new StoreError('unknown', `pack "${pack.id}" was removed while it was being written`);
@@ -143,7 +145,7 @@ async function writeRest(w: Write, writing: PackMeta, dictionary: DictionaryRow)
   };
   await put(db.sources, withPack(pack.id, pack.sources));
   await put(db.entities, withPack(pack.id, pack.entities));
-  await put(db.aliases, aliasRows(pack, dictionary));
+  await put(db.aliases, aliasRows(pack, entries));
   await put(db.roles, withPack(pack.id, pack.roles));
   await put(db.facts, withPack(pack.id, pack.facts));
   await put(db.deals, dealRows(pack));
@@ -160,7 +162,9 @@ async function loadHoldingLock(w: Write): Promise<PackMeta> {
   const { db, pack } = w;
   // We hold the pack's write lock, so a pack still 'writing' lost its writer: clear it first.
   if ((await db.packs.get(pack.id))?.state === 'writing') await removePack(db, pack.id);
-  const dictionary = dictionaryRow(pack);
+  const made = w.options.dictionary ?? packDictionary(pack);
+  const entries = made.entries;
+  const dictionary = dictionaryRow(pack, made);
   const writing = await db.transaction('rw', [db.packs, db.dictionaries], async () => {
     if (await db.packs.get(pack.id)) return undefined;
     runGuard(w.options, undefined);
@@ -172,7 +176,7 @@ async function loadHoldingLock(w: Write): Promise<PackMeta> {
   if (!writing) return replaceAtomically(w);
   try {
     await w.options.onMatchable?.(writing);
-    return await writeRest(w, writing, dictionary);
+    return await writeRest(w, writing, entries);
   } catch (error) {
     // Compensate: the pack goes again. Should that fail too (the database closed under
     // us), the next start finds it 'writing' with no writer and removes it.

@@ -23,11 +23,11 @@ export function rowTotal(counts: PackCounts): number {
 }
 
 /**
- * The pack's dictionary row: the matcher's view of each entity (lib/match/from-pack),
- * in entity id order. What an install writes first, so it stays cheap: the alias rows'
- * look-up keys (normaliseAlias of every alias, the costly part) are made afterwards.
+ * The matcher's view of each entity of the pack (lib/match/from-pack), in entity id order:
+ * what its dictionary row holds. What an install writes first, so it stays cheap: the alias
+ * rows' look-up keys (normaliseAlias of every alias, the costly part) are made afterwards.
  */
-export function dictionaryRow(pack: FactPack): DictionaryRow {
+export function dictionaryEntries(pack: FactPack): DictionaryRowEntry[] {
   const entries = dictionaryEntities(pack).map((entity) => {
     const entry: DictionaryRowEntry = { entityId: entity.id, name: entity.name, type: entity.type, aliases: [...entity.aliases] };
     if (entity.country !== undefined) entry.country = entity.country;
@@ -37,12 +37,54 @@ export function dictionaryRow(pack: FactPack): DictionaryRow {
     return entry;
   });
   entries.sort((a, b) => (a.entityId < b.entityId ? -1 : a.entityId > b.entityId ? 1 : 0));
-  return { packId: pack.id, hash: pack.hash, entries };
+  return entries;
+}
+
+/** The pack's entries (dictionaryEntries) and their JSON text, made once for the row and whoever else needs them. */
+export interface PackDictionary {
+  entries: DictionaryRowEntry[];
+  json: string;
+}
+
+export function packDictionary(pack: FactPack): PackDictionary {
+  const entries = dictionaryEntries(pack);
+  return { entries, json: JSON.stringify(entries) };
+}
+
+/** The pack's dictionary row (see DictionaryRow: the entries as one JSON text). */
+export function dictionaryRow(pack: FactPack, dictionary: PackDictionary = packDictionary(pack)): DictionaryRow {
+  return { packId: pack.id, hash: pack.hash, entriesJson: dictionary.json };
+}
+
+/**
+ * A stored row's entries, or undefined when the row cannot be read as a list of entries
+ * (the caller falls back to the pack's alias rows, which hold the same entries).
+ */
+export function rowEntries(row: DictionaryRow): DictionaryRowEntry[] | undefined {
+  return entriesFromJson(row.entriesJson);
+}
+
+/** A dictionary row's JSON text as entries, or undefined when it is not a list of them. */
+export function entriesFromJson(json: unknown): DictionaryRowEntry[] | undefined {
+  if (typeof json !== 'string') return undefined;
+  try {
+    const entries: unknown = JSON.parse(json);
+    return Array.isArray(entries) && entries.every(isEntry) ? (entries as DictionaryRowEntry[]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The fields the matcher cannot do without; the rest it reads as optional. */
+function isEntry(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  const e = value as Partial<DictionaryRowEntry>;
+  return typeof e.entityId === 'string' && typeof e.name === 'string' && typeof e.type === 'string' && Array.isArray(e.aliases);
 }
 
 /** The aliases table's rows: the dictionary's entries, each with its pack id and look-up keys. */
-export function aliasRows(pack: FactPack, dictionary: DictionaryRow = dictionaryRow(pack)): AliasRow[] {
-  return dictionary.entries.map((entry) => ({
+export function aliasRows(pack: FactPack, entries: readonly DictionaryRowEntry[] = dictionaryEntries(pack)): AliasRow[] {
+  return entries.map((entry) => ({
     ...entry,
     packId: pack.id,
     keys: [...new Set([entry.name, ...entry.aliases.map((a) => a.text)].map(normaliseAlias))].filter(Boolean),

@@ -14,6 +14,8 @@ import {
 } from '../../lib/store';
 import { makeOtherPack, makeSmallPack } from '../fixtures/small-pack';
 import { freshStore } from './helpers';
+import { mergeEntries, packEntriesFromJson } from '../../lib/store/entity-queries';
+import { packDictionary } from '../../lib/store/pack-rows';
 
 let db: FactmarkDB;
 
@@ -199,5 +201,18 @@ describe('packList and matcherDictionary', () => {
     await setPackEnabled(db, 'test-pack', false);
     await setPackEnabled(db, 'other-pack', false);
     expect(await matcherDictionary(db)).toEqual([]);
+  });
+  it('mergeEntries gives an import\'s dictionary over the installed ones exactly as the store will (prepared matcher)', async () => {
+    // Three packs, the shared entity in all of them: the newest import ranks first.
+    const third = { ...makeOtherPack(), id: 'third-pack', hash: 'third-hash' };
+    third.entities = third.entities.map((e) => ({ ...e, aliases: [...e.aliases, { text: `${e.name} (third)`, kind: 'name' as const }] }));
+    await loadPack(db, third, 'imported', 1000);
+    const below = await matcherDictionary(db);
+    const other = makeOtherPack();
+    const merged = mergeEntries(packEntriesFromJson(other.id, packDictionary(other).json)!, below);
+    await loadPack(db, other, 'imported', 2000);
+    const stored = await matcherDictionary(db);
+    expect(merged).toEqual(stored);
+    expect(stored.find((e) => e.entityId === 'khalil-hashmi')?.aliases.map((a) => a.text)).toEqual(['Khalil Hashmi', 'Ambassador Hashmi', 'Khalil Hashmi (third)', 'Hashmi']);
   });
 });

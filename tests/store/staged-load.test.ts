@@ -23,7 +23,7 @@ import {
 } from '../../lib/store';
 import { entityCardWhenWritten } from '../../lib/store/entity-card-when-written';
 import { enabledPackIds } from '../../lib/store/pack-order';
-import { aliasRows, dealRows, dictionaryRow, withPack } from '../../lib/store/pack-rows';
+import { aliasRows, dealRows, dictionaryEntries, dictionaryRow, withPack } from '../../lib/store/pack-rows';
 import type { FactPack } from '../../lib/pack/types';
 import { makeOtherPack, makeSmallPack } from '../fixtures/small-pack';
 import { failWritesWithQuota, freshStore } from './helpers';
@@ -211,7 +211,7 @@ describe('a restart with a half-written pack', () => {
   });
 });
 
-describe('schema version 2', () => {
+describe('schema versions 2 and 3', () => {
   it('builds the dictionary row of every pack stored by version 1, so existing users keep their marks', async () => {
     const name = `factmark-test-${crypto.randomUUID()}`;
     // What version 1 stored (its schema, as shipped).
@@ -238,7 +238,7 @@ describe('schema version 2', () => {
     const db = createStore(name);
     try {
       await db.open();
-      expect(db.verno).toBe(2);
+      expect(db.verno).toBe(3);
       for (const pack of [makeSmallPack(), makeOtherPack()]) {
         expect(await db.dictionaries.get(pack.id)).toEqual(dictionaryRow(pack));
       }
@@ -248,6 +248,52 @@ describe('schema version 2', () => {
       await loadPack(db, makeSmallPack(), 'bundled', 1);
       await loadPack(db, makeOtherPack(), 'imported', 2);
       expect(fromRows).toEqual(await matcherDictionary(db));
+    } finally {
+      await db.delete();
+    }
+  });
+
+  it('turns the rows version 2 stored as objects into JSON text, entries unchanged', async () => {
+    const name = `factmark-test-${crypto.randomUUID()}`;
+    const pack = makeSmallPack();
+    // Version 2 as shipped: the dictionary row held its entries as objects.
+    const v2 = new Dexie(name);
+    v2.version(1).stores({
+      packs: 'id, kind',
+      entities: '[packId+id], id, packId, *sources, *memberOf',
+      aliases: '[packId+entityId], entityId, packId, *keys',
+      roles: '[packId+id], packId, personId, orgId, sourceId',
+      facts: '[packId+id], packId, *entityIds, attributedTo, sourceId',
+      deals: '[packId+id], packId, *parties, *involved, *sourceIds',
+      sources: '[packId+id], id, packId',
+    });
+    v2.version(2).stores({ dictionaries: 'packId' });
+    await v2.table('packs').put({ id: pack.id, name: pack.name, version: pack.version, hash: pack.hash, kind: 'bundled', enabled: true, installedAt: 1, counts: { sources: 0, entities: 0, roles: 0, facts: 0, deals: 0 } });
+    await v2.table('dictionaries').put({ packId: pack.id, hash: pack.hash, entries: dictionaryEntries(pack) });
+    v2.close();
+
+    const db = createStore(name);
+    try {
+      await db.open();
+      expect(db.verno).toBe(3);
+      const row = await db.dictionaries.get(pack.id);
+      expect(row).toEqual(dictionaryRow(pack));
+      expect(row).not.toHaveProperty('entries');
+      expect((await matcherDictionary(db)).map((e) => e.entityId)).toEqual(dictionaryEntries(pack).map((e) => e.entityId));
+    } finally {
+      await db.delete();
+    }
+  });
+
+  it('reads the alias rows when a dictionary row cannot be read, so the pack still marks', async () => {
+    const db = createStore(`factmark-test-${crypto.randomUUID()}`);
+    try {
+      await loadPack(db, makeSmallPack(), 'bundled', 1);
+      const good = await matcherDictionary(db);
+      await db.dictionaries.put({ packId: makeSmallPack().id, hash: 'x', entriesJson: '[{"entityId": "trunc' });
+      expect(await matcherDictionary(db)).toEqual(good);
+      await db.dictionaries.put({ packId: makeSmallPack().id, hash: 'x', entriesJson: '{"not": "a list"}' });
+      expect(await matcherDictionary(db)).toEqual(good);
     } finally {
       await db.delete();
     }
