@@ -11,7 +11,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PACK_FORMAT, PACK_FORMAT_VERSION, type FactPack } from '../lib/pack/types';
-import { errorTable, formatPackError, packHash, validatePack, type PackError, type PackTable } from '../lib/pack/validate';
+import { errorTable, formatPackError, packFileText, packHash, validatePack, type PackError, type PackTable } from '../lib/pack/validate';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const TABLE_FILES: Record<PackTable | 'pack', string> = {
@@ -151,7 +151,7 @@ export async function main(args: readonly string[], io: Io = { log: console.log,
 
 async function write(pack: FactPack, options: Options, io: Io): Promise<number> {
   await mkdir(dirname(options.out), { recursive: true });
-  await writeFile(options.out, `${JSON.stringify(pack, null, 2)}\n`);
+  await writeFile(options.out, packFileText(pack));
   const counts = (['sources', 'entities', 'roles', 'facts', 'deals'] as const).map((t) => `${pack[t].length} ${t}`).join(', ');
   io.log(`${pack.id} ${pack.version}: ${counts}; hash ${pack.hash.slice(0, 12)} → ${shown(options.out)}`);
   return 0;

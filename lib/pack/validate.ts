@@ -69,6 +69,10 @@ export function formatPackError(error: PackError): string {
 
 const normaliseSpace = (s: string) => s.replace(/\s+/g, ' ');
 
+/** Most quotes are already single-spaced: no new string for those. */
+const UNEVEN_SPACE = /[^\S ]| {2}|^ | $/;
+const spaceNormalisedQuote = (quote: string) => (UNEVEN_SPACE.test(quote) ? normaliseSpace(quote).trim() : quote);
+
 /** A quote is in a text when it occurs there with whitespace runs taken as one space. */
 export function quoteInText(quote: string, text: string): boolean {
   const q = normaliseSpace(quote).trim();
@@ -94,6 +98,10 @@ class NotCopyable extends Error {}
  * which matters at 85 MB for a 100k-entity pack). Objects whose key order an object
  * literal cannot hold are refused: integer-like keys ("2", "10") are always enumerated
  * first in numeric order, and "__proto__" would set the prototype.
+ *
+ * What is in canonical order already is returned as it is, not copied: a pack file
+ * written by Factmark (packFileText) parses into objects whose keys are sorted, and
+ * copying its million objects was most of an import's hash check.
  */
 function sortedCopy(value: unknown, stack: object[]): unknown {
   switch (typeof value) {
@@ -113,24 +121,38 @@ function sortedCopy(value: unknown, stack: object[]): unknown {
   stack.push(value);
   let out: unknown;
   if (Array.isArray(value)) {
-    const copy: unknown[] = new Array<unknown>(value.length);
+    let copy: unknown[] | undefined;
     for (let i = 0; i < value.length; i += 1) {
       const item: unknown = value[i];
-      copy[i] = item === undefined ? null : sortedCopy(item, stack);
+      const sorted = item === undefined ? null : sortedCopy(item, stack);
+      if (sorted !== item && !copy) copy = value.slice(0, i) as unknown[];
+      if (copy) copy[i] = sorted;
     }
-    out = copy;
+    out = copy ?? value;
   } else {
     const record = value as Record<string, unknown>;
+    const keys = Object.keys(record);
+    // Only a plain object can stand for itself: JSON.stringify would call another's toJSON.
+    const proto: unknown = Object.getPrototypeOf(record);
+    let same = proto === Object.prototype || proto === null;
+    for (let i = 1; same && i < keys.length; i += 1) if (keys[i - 1]! > keys[i]!) same = false;
     // The default sort compares UTF-16 code units, as the format requires.
-    const keys = Object.keys(record).sort();
-    const copy: Record<string, unknown> = {};
-    for (const key of keys) {
+    if (!same) keys.sort();
+    let copy: Record<string, unknown> | undefined = same ? undefined : {};
+    for (let i = 0; i < keys.length; i += 1) {
+      const key = keys[i]!;
       const first = key.charCodeAt(0);
       if ((first >= 48 && first <= 57) || key === '__proto__') throw new NotCopyable();
       const v = record[key];
-      if (v !== undefined) copy[key] = sortedCopy(v, stack);
+      const sorted = v === undefined ? undefined : sortedCopy(v, stack);
+      if (!copy && sorted !== v) {
+        // Something inside changed: copy from here on (the fields before were taken as they are).
+        copy = {};
+        for (let j = 0; j < i; j += 1) if (record[keys[j]!] !== undefined) copy[keys[j]!] = record[keys[j]!];
+      }
+      if (copy && sorted !== undefined) copy[key] = sorted;
     }
-    out = copy;
+    out = copy ?? record;
   }
   stack.pop();
   return out;
@@ -156,6 +178,15 @@ function encode(value: unknown, stack: object[]): string {
   }
   stack.pop();
   return out;
+}
+
+/**
+ * A pack as the file Factmark writes (the compiler, an export): its canonical JSON laid out
+ * two spaces deep. Same content, keys in canonical order, so an import's hash check reads
+ * it without reordering anything (see sortedCopy).
+ */
+export function packFileText(pack: object): string {
+  return `${JSON.stringify(JSON.parse(canonicalJson(pack)), null, 2)}\n`;
 }
 
 /** sha-256 (hex) of the canonical JSON of the pack without its `hash` field. */
@@ -216,12 +247,20 @@ function describe(value: unknown): string {
   return `${typeof value} ${String(value)}`;
 }
 
-const isPlainObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) && [Object.prototype, null].includes(Object.getPrototypeOf(value));
+const isPlainObject = (value: unknown): value is Json => {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+};
 
 const article = (word: string) => `${/^[aeiou]/.test(word) ? 'an' : 'a'} ${word}`;
 
 const clip = (s: string, n = 120) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+/** A field's name, or how to work it out (only needed for a message). */
+type FieldName = string | (() => string);
+
+const ID_STRING = { pattern: ID_PATTERN, patternText: 'an id of lower-case letters, digits and hyphens' };
 
 interface Limits {
   maxString: number;
@@ -252,21 +291,41 @@ class Report {
   }
 }
 
-/** Checks the fields of one object of one record; `path` is where the object sits in the record. */
+/**
+ * Checks the fields of one object of one record; `path` is where the object sits in the
+ * record. The record's label and the path are only worked out when something fails: a
+ * 100k-entity pack has about a million objects and fields, nearly all of them fine.
+ */
 class Fields {
+  private label: string | (() => string);
+
   constructor(
     private readonly report: Report,
     private readonly limits: Limits,
-    readonly record: string,
+    record: string | (() => string),
     readonly obj: Json,
-    private readonly path = '',
-  ) {}
-
-  field(key: string): string {
-    return this.path ? `${this.path}.${key}` : key;
+    private readonly at?: Fields,
+    private readonly key = '',
+  ) {
+    this.label = record;
   }
 
-  fail(key: string | undefined, message: string): void {
+  get record(): string {
+    if (typeof this.label !== 'string') this.label = this.label();
+    return this.label;
+  }
+
+  private get path(): string {
+    return this.at ? this.at.field(this.key) : '';
+  }
+
+  field(key: string): string {
+    const path = this.path;
+    return path ? `${path}.${key}` : key;
+  }
+
+  fail(name: FieldName | undefined, message: string): void {
+    const key = typeof name === 'function' ? name() : name;
     const field = key === undefined ? this.path || undefined : this.field(key);
     this.report.add(this.record, field, field ? `${field} ${message}` : message);
   }
@@ -290,14 +349,15 @@ class Fields {
     const max = opts.max ?? this.limits.maxString;
     if (typeof value !== 'string') return void this.fail(key, `must be a string (got ${describe(value)})`);
     if (value.length > max) return void this.fail(key, `is ${value.length} characters long; the limit is ${max}`);
-    if (value.trim() === '') return void this.fail(key, 'must not be empty');
-    if (!opts.raw && value !== value.trim()) return void this.fail(key, 'must not start or end with whitespace');
+    const trimmed = value.trim();
+    if (trimmed === '') return void this.fail(key, 'must not be empty');
+    if (!opts.raw && value !== trimmed) return void this.fail(key, 'must not start or end with whitespace');
     if (opts.pattern && !opts.pattern.test(value)) return void this.fail(key, `must be ${opts.patternText ?? `like ${opts.pattern}`} (got "${clip(value, 40)}")`);
     return value;
   }
 
   id(key: string, optional = false): string | undefined {
-    return this.str(key, { optional, pattern: ID_PATTERN, patternText: 'an id of lower-case letters, digits and hyphens' });
+    return this.str(key, { optional, ...ID_STRING });
   }
 
   oneOf<T extends string>(key: string, values: readonly T[], optional = false): T | undefined {
@@ -332,21 +392,25 @@ class Fields {
     return undefined;
   }
 
-  /** A list of distinct strings; returns the valid ones with their positions. */
-  strings(key: string, opts: { optional?: boolean; nonEmpty?: boolean; ids?: boolean } = {}): Array<[string, string]> {
+  /** A list of distinct strings; returns the valid ones with their field names (`key[i]`, worked out when read). */
+  strings(key: string, opts: { optional?: boolean; nonEmpty?: boolean; ids?: boolean } = {}): Array<[FieldName, string]> {
     const list = this.array(key, opts.optional);
     if (!list) return [];
     if (opts.nonEmpty && list.length === 0) this.fail(key, 'must not be empty');
     const seen = new Set<string>();
-    const out: Array<[string, string]> = [];
-    list.forEach((item, i) => {
-      const at = `${key}[${i}]`;
-      const value = this.checkString(item, at, opts.ids ? { pattern: ID_PATTERN, patternText: 'an id of lower-case letters, digits and hyphens' } : {});
-      if (value === undefined) return;
-      if (seen.has(value)) this.fail(at, `repeats "${value}"`);
+    const out: Array<[FieldName, string]> = [];
+    const check = opts.ids ? ID_STRING : {};
+    for (let i = 0; i < list.length; i += 1) {
+      const item: unknown = list[i];
+      // The common case first: a valid string, checked without naming its field.
+      let value: string | undefined;
+      if (typeof item === 'string' && item.length <= this.limits.maxString && item.length > 0 && item.trim() === item && (!opts.ids || ID_PATTERN.test(item))) value = item;
+      else value = this.checkString(item, `${key}[${i}]`, check);
+      if (value === undefined) continue;
+      if (seen.has(value)) this.fail(`${key}[${i}]`, `repeats "${value}"`);
       seen.add(value);
-      out.push([this.field(at), value]);
-    });
+      out.push([() => this.field(`${key}[${i}]`), value]);
+    }
     return out;
   }
 
@@ -357,7 +421,7 @@ class Fields {
   }
 
   nested(value: unknown, key: string): Fields | undefined {
-    if (isPlainObject(value)) return new Fields(this.report, this.limits, this.record, value, this.field(key));
+    if (isPlainObject(value)) return new Fields(this.report, this.limits, () => this.record, value, this, key);
     this.fail(key, `must be an object (got ${describe(value)})`);
     return undefined;
   }
@@ -397,11 +461,11 @@ class Resolver {
   private readonly normalised = new Map<string, string>();
   constructor(readonly ix: Indexes) {}
 
-  source(f: Fields, field: string, id: string | undefined): void {
+  source(f: Fields, field: FieldName, id: string | undefined): void {
     if (id !== undefined && !this.ix.sources.has(id)) f.fail(field, `refers to source "${id}", which is not in the pack`);
   }
 
-  entity(f: Fields, field: string, id: string | undefined, rule?: { type?: string; notType?: string }): void {
+  entity(f: Fields, field: FieldName, id: string | undefined, rule?: { type?: string; notType?: string }): void {
     if (id === undefined) return;
     if (!this.ix.entities.has(id)) return f.fail(field, `refers to entity "${id}", which is not in the pack`);
     const type = this.ix.entities.get(id);
@@ -409,7 +473,7 @@ class Resolver {
     if (rule?.notType && type === rule.notType) f.fail(field, `must not be ${article(rule.notType)}, but "${id}" is one`);
   }
 
-  fact(f: Fields, field: string, id: string): void {
+  fact(f: Fields, field: FieldName, id: string): void {
     if (!this.ix.facts.has(id)) f.fail(field, `refers to fact "${id}", which is not in the pack`);
   }
 
@@ -425,7 +489,7 @@ class Resolver {
       normalised = normaliseSpace(text);
       this.normalised.set(sourceId, normalised);
     }
-    if (!normalised.includes(normaliseSpace(quote).trim())) f.fail('quote', `not found in source ${sourceId}: "${clip(quote)}"`);
+    if (!normalised.includes(spaceNormalisedQuote(quote))) f.fail('quote', `not found in source ${sourceId}: "${clip(quote)}"`);
   }
 }
 
@@ -655,9 +719,8 @@ export function validatePack(input: unknown, opts: ValidateOptions = {}): Valida
 
   for (const name of PACK_TABLES) {
     tables[name].forEach((raw, i) => {
-      const record = label(name, i, raw);
-      if (!isPlainObject(raw)) return report.add(record, undefined, `must be an object (got ${describe(raw)})`);
-      const f = new Fields(report, limits, record, raw);
+      if (!isPlainObject(raw)) return report.add(label(name, i, raw), undefined, `must be an object (got ${describe(raw)})`);
+      const f = new Fields(report, limits, () => label(name, i, raw), raw);
       if (name === 'sources') checkSource(f, limits);
       else CHECKS[name](f, resolver);
     });

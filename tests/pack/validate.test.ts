@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { FactPack } from '../../lib/pack/types';
 import {
   canonicalJson,
+  packFileText,
   errorTable,
   MAX_ERRORS,
   packHash,
@@ -274,15 +275,25 @@ describe('canonicalJson', () => {
     ['drops undefined fields as JSON does', { a: undefined, b: 'é' }, '{"b":"é"}'],
     ['writes undefined array items as null', [undefined, 1], '[null,1]'],
     ['escapes strings as JSON does', { 'k"': 'line\nbreak' }, '{"k\\"":"line\\nbreak"}'],
+    // Parts already in canonical order are taken as they are (sortedCopy); the rest still sorted.
+    ['keeps a sorted object and sorts what is not inside it', { a: { c: 1, d: [{ f: 1, e: 2 }] }, b: { x: 1 } }, '{"a":{"c":1,"d":[{"e":2,"f":1}]},"b":{"x":1}}'],
+    ['sorts an object whose only unsorted part is deep in an array', [{ a: 1 }, { a: [{ b: 1 }, { d: 1, c: 2 }] }], '[{"a":1},{"a":[{"b":1},{"c":2,"d":1}]}]'],
+    ['writes a sorted object with undefined fields as JSON does', { a: 1, b: undefined, c: [undefined] }, '{"a":1,"c":[null]}'],
   ])('%s', (_, value, expected) => {
     expect(canonicalJson(value)).toBe(expected);
     expect(JSON.parse(canonicalJson(value))).toEqual(JSON.parse(JSON.stringify(value)));
+  });
+
+  it('writes a non-plain object as its own fields, as before, even where its parent is in order (never its toJSON)', () => {
+    expect(canonicalJson({ a: new Date(0), b: 1 })).toBe('{"a":{},"b":1}');
   });
 
   it.each<[string, unknown]>([
     ['NaN', { a: Number.NaN }],
     ['a function', { a: () => 1 }],
     ['a cycle', (() => { const a: Record<string, unknown> = {}; a.self = a; return a; })()],
+    ['a function inside sorted keys', { a: 1, b: { c: () => 1 } }],
+    ['NaN inside sorted keys', { a: [1, Number.NaN] }],
   ])('refuses %s', (_, value) => {
     expect(() => canonicalJson(value)).toThrow(TypeError);
   });
@@ -295,6 +306,16 @@ describe('packHash', () => {
     const expected = createHash('sha256').update(canonicalJson(content), 'utf8').digest('hex');
     expect(await packHash(pack)).toBe(expected);
     expect(expected).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('hashes a pack file written by packFileText (keys in canonical order) as the pack it came from', async () => {
+    const pack = tinyPack();
+    const text = packFileText(pack);
+    expect(text.endsWith('\n')).toBe(true);
+    const parsed = JSON.parse(text) as typeof pack;
+    expect(parsed).toEqual(pack);
+    expect(Object.keys(parsed)).toEqual([...Object.keys(parsed)].sort());
+    expect(await packHash(parsed)).toBe(await packHash(pack));
   });
 
   it('does not depend on key order or on the hash field', async () => {
