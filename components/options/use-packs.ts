@@ -5,7 +5,8 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { sendMessage } from '../../lib/messaging/send-message';
-import { downloadText, exportPack, importPackFile, packFileName, pageStore, type ImportProblem, type ImportProgress } from '../../lib/packs';
+import { PREPARE_MATCHER_MAX_CHARS, downloadText, exportPack, importPackFile, packFileName, pageStore, type ImportProblem, type ImportProgress } from '../../lib/packs';
+import { packFileText } from '../../lib/pack/validate';
 import { requestPersistence, type PackMeta } from '../../lib/store';
 
 export type ImportState =
@@ -77,6 +78,10 @@ export function usePacks(): PacksState {
           pending = progress;
         },
         yieldToPage: afterNextPaint,
+        // Checked: the background builds its matcher with the new names while the hash is checked and the first rows written.
+        onChecked: (dictionary) => {
+          if (dictionary.entriesJson.length <= PREPARE_MATCHER_MAX_CHARS) void sendMessage({ type: 'prepareMatcher', ...dictionary });
+        },
         // Pages can be marked with the new names already: tell the background, don't wait.
         onMatchable: () => {
           void sendMessage({ type: 'packsChanged' }).then((reply) => reply.ok && setPacks(reply.data.packs));
@@ -116,7 +121,7 @@ export function usePacks(): PacksState {
   const exportOne = useCallback(async (packId: string) => {
     const pack = await exportPack(pageStore(), packId).catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
     if (!pack) return setError(packId);
-    downloadText(document, packFileName(pack), `${JSON.stringify(pack, null, 2)}\n`);
+    downloadText(document, packFileName(pack), packFileText(pack));
   }, []);
 
   return { packs, interrupted, error, importState, importFile, setEnabled, remove, exportOne };

@@ -12,13 +12,14 @@ import { dealBundle } from '../deals/deal-bundle';
 import { sendToTab } from '../messaging/send-message';
 import { allDeals, dealsByParty } from '../store/deal-queries';
 import { entityCardWhenWritten } from '../store/entity-card-when-written';
-import { entitySummaries, matcherDictionary, packList } from '../store/entity-queries';
+import { entitySummaries, matcherDictionary, mergeEntries, packEntriesFromJson, packList } from '../store/entity-queries';
 import { removePack, setPackEnabled } from '../store/load-pack';
 import { sourceById } from '../store/source-queries';
 import { enabledPackIds } from '../store/pack-order';
 import { SearchService } from '../search/search-service';
-import { MatcherService } from './matcher-service';
+import { buildFinder, MatcherService } from './matcher-service';
 import { PACKS_KEY_ITEM } from './packs-key';
+import { PreparedMatcher } from './prepared-matcher';
 import type { SourceLink } from './open-source';
 import { defaultRunOnTabDeps, runOnTab, type RunOnTabResult } from './run-on-tab';
 import { StoreService } from './store-service';
@@ -123,11 +124,18 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
   // pack that only finished writing (its dictionary row was there from the start) keeps it.
   let matcherService: MatcherService | undefined;
   let matcherKey: string | undefined;
+  const prepared = new PreparedMatcher();
   const matching = async (): Promise<MatcherService> => {
     const key = matcherKeyOf(await currentPacks());
-    if (key !== matcherKey) matcherService?.invalidate();
+    const service = (matcherService ??= new MatcherService(() => readDictionary()));
+    if (key !== matcherKey) {
+      service.invalidate();
+      // An import the options page told us of (prepareMatcher) is in: its matcher is built already.
+      const ready = prepared.take(key);
+      if (ready) service.adopt(ready.types, ready.finder);
+    }
     matcherKey = key;
-    return (matcherService ??= new MatcherService(() => readDictionary()));
+    return service;
   };
   // Every page is matched here: start building the matcher for the reader's mark types
   // now, while the tabs load, rather than on the first page's request.
@@ -206,6 +214,20 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
       const removed = await removePack(ready, packId);
       packsChanged();
       return { removed };
+    },
+    prepareMatcher: async ({ packId, hash, entriesJson }) => {
+      const packs = await currentPacks();
+      // A replacement is written in one transaction and matched once complete: nothing to win.
+      if (packs.some((p) => p.id === packId)) return { prepared: false };
+      const incoming = packEntriesFromJson(packId, entriesJson);
+      if (!incoming) throw new Error('entriesJson is not a list of dictionary entries');
+      // The import as it will be listed: enabled, the newest imported pack (so first in priority).
+      const meta: PackMeta = { id: packId, name: packId, version: '0.0.0', hash, kind: 'imported', enabled: true, installedAt: Date.now(), counts: { sources: 0, entities: 0, roles: 0, facts: 0, deals: 0 } };
+      const key = matcherKeyOf([...packs, meta]);
+      const types = (await loadSettings(settings)).markTypes;
+      const below = (await readDictionary()).entries;
+      prepared.prepare(key, types, () => buildFinder(mergeEntries(incoming, below), types));
+      return { prepared: true };
     },
     packsChanged: async () => {
       deps.packsChanged?.();

@@ -26,13 +26,28 @@ export class MatcherService {
   }
 
   async match(blocks: readonly BlockText[], types: readonly EntityType[]): Promise<Mention[]> {
-    const cacheKey = [...types].sort().join(',');
+    const cacheKey = typesKey(types);
     let finder = this.finders.get(cacheKey);
     if (!finder) {
-      finder = this.source().then(({ entries }) => createMentionFinder(buildDictionary(entries.filter((e) => types.includes(e.type)).map((e) => ({ ...e, id: e.entityId })))));
-      this.finders.set(cacheKey, finder);
-      finder.catch(() => this.finders.delete(cacheKey));
+      finder = this.source().then(({ entries }) => buildFinder(entries, types));
+      this.adopt(types, finder);
     }
     return (await finder)(blocks);
   }
+
+  /** Matches `types` with a finder built elsewhere (a prepared one: lib/background/prepared-matcher.ts). */
+  adopt(types: readonly EntityType[], finder: Promise<FindMentions>): void {
+    const cacheKey = typesKey(types);
+    this.finders.set(cacheKey, finder);
+    finder.catch(() => {
+      if (this.finders.get(cacheKey) === finder) this.finders.delete(cacheKey);
+    });
+  }
+}
+
+const typesKey = (types: readonly EntityType[]) => [...types].sort().join(',');
+
+/** The finder for the entries of these types. */
+export function buildFinder(entries: readonly DictionaryEntry[], types: readonly EntityType[]): FindMentions {
+  return createMentionFinder(buildDictionary(entries.filter((e) => types.includes(e.type)).map((e) => ({ ...e, id: e.entityId }))));
 }

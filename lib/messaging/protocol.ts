@@ -93,6 +93,12 @@ export interface BackgroundRequests {
    */
   packsChanged: { request: NoFields; response: Status };
   /**
+   * Privileged. An import passed validation: `entriesJson` is the pack's dictionary (its
+   * dictionary row's text). The background builds its matcher with it meanwhile, for use
+   * once the pack is installed with this hash (lib/background/prepared-matcher.ts).
+   */
+  prepareMatcher: { request: { packId: string; hash: string; entriesJson: string }; response: { prepared: boolean } };
+  /**
    * Privileged. "Factmark, this page" from the popup: toggles a running content script, or
    * injects it where the browser did not start it (activeTab; see lib/background/run-on-tab.ts).
    */
@@ -162,6 +168,7 @@ export const BACKGROUND_ACCESS: { readonly [K in BackgroundType]: Access } = {
   setPackEnabled: 'privileged',
   removePack: 'privileged',
   packsChanged: 'privileged',
+  prepareMatcher: 'privileged',
   runOnTab: 'privileged',
   // Reads only what the card already shows; the card in the page may search one day too.
   search: 'any',

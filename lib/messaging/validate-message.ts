@@ -12,7 +12,7 @@ export type Fields = Record<string, unknown>;
 /** The reason the message is malformed, or null. */
 export type Validator = (message: Fields) => string | null;
 
-export const LIMITS = { blocks: 200_000, pageText: 20_000_000, id: 200, ids: 10_000, quote: 5_000, count: 1_000_000, site: 253, query: 200, searchLimit: 50 } as const;
+export const LIMITS = { dictionaryJson: 48_000_000, blocks: 200_000, pageText: 20_000_000, id: 200, ids: 10_000, quote: 5_000, count: 1_000_000, site: 253, query: 200, searchLimit: 50 } as const;
 
 type Check = (value: unknown) => boolean;
 
@@ -78,6 +78,7 @@ export const BACKGROUND_VALIDATORS: { readonly [K in BackgroundType]: Validator 
   setPackEnabled: fields({ packId: isId, enabled: isBool }),
   removePack: fields({ packId: isId }),
   packsChanged: none,
+  prepareMatcher: fields({ packId: isId, hash: isId, entriesJson: isString(LIMITS.dictionaryJson) }),
   runOnTab: fields({ tabId: isTabId }),
   // An empty query is allowed: it warms the index (protocol.ts).
   search: fields({ query: (v) => typeof v === 'string' && v.length <= LIMITS.query, limit: optional((v) => typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= LIMITS.searchLimit) }),

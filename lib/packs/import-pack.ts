@@ -13,6 +13,7 @@ import { validatePack, verifyPackHash, type ValidateOptions } from '../pack/vali
 import type { FactmarkDB, PackMeta } from '../store/db';
 import { bundledMarkerItem, type MarkerStorage } from '../store/ensure-bundled-pack';
 import { loadPack } from '../store/load-pack';
+import { packCounts, packDictionary, rowTotal } from '../store/pack-rows';
 import { StoreError } from '../store/store-error';
 import { ImportRefusal, type ImportProblem } from './import-problem';
 import { MAX_PACK_FILE_BYTES } from './limits';
@@ -45,6 +46,13 @@ export interface ImportOptions {
    * the import goes on writing the rest. The options page tells the background here.
    */
   onMatchable?: (meta: PackMeta) => void | Promise<void>;
+  /**
+   * The pack passed validation; its hash check and the write come next. `entriesJson` is
+   * the matcher's dictionary of the pack (what its dictionary row will hold): the options
+   * page hands it to the background, which builds its matcher meanwhile and uses it only
+   * if the pack is then installed with this hash (lib/background/prepared-matcher.ts).
+   */
+  onChecked?: (dictionary: { packId: string; hash: string; entriesJson: string }) => void;
 }
 
 export type ImportResult = { ok: true; meta: PackMeta; replaced?: string } | { ok: false; problem: ImportProblem };
@@ -86,13 +94,17 @@ export async function importPackValue(db: FactmarkDB, value: unknown, options: I
   const checked = validatePack(value, options.validate);
   if (!checked.ok) return { ok: false, problem: { kind: 'invalid', errors: checked.errors } };
   const pack = checked.pack;
+  const dictionary = packDictionary(pack);
+  options.onChecked?.({ packId: pack.id, hash: pack.hash, entriesJson: dictionary.json });
   if (!(await verifyPackHash(pack))) return { ok: false, problem: { kind: 'hash-mismatch', packId: pack.id } };
   const reserved = options.reservedIds ?? (await reservedPackIds(db));
   if (reserved.includes(pack.id)) return { ok: false, problem: { kind: 'bundled-id', packId: pack.id } };
 
   let replaced: string | undefined;
   try {
+    options.onProgress?.({ phase: 'writing', done: 0, total: rowTotal(packCounts(pack)) });
     const meta = await loadPack(db, pack, 'imported', (options.now ?? Date.now)(), {
+      dictionary,
       onProgress: (done, total) => options.onProgress?.({ phase: 'writing', done, total }),
       ...(options.onMatchable ? { onMatchable: options.onMatchable } : {}),
       guard: (previous) => {

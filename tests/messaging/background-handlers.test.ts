@@ -6,8 +6,9 @@ import { setBadge } from '../../lib/background/badge';
 import { sourcePageUrl } from '../../lib/background/open-source';
 import { TabStates } from '../../lib/background/tab-state';
 import { createHandler, type Handler } from '../../lib/messaging';
-import { defineSettingsItem, loadSettings, type SettingsItem } from '../../lib/settings';
+import { defaultSettings, defineSettingsItem, loadSettings, type SettingsItem } from '../../lib/settings';
 import { loadPack } from '../../lib/store';
+import { packDictionary } from '../../lib/store/pack-rows';
 import { makeOtherPack, makeSmallPack } from '../fixtures/small-pack';
 import { freshStore } from '../store/helpers';
 import { senders } from './senders';
@@ -142,6 +143,47 @@ describe('packs', () => {
     await vi.waitFor(async () => expect(await published()).toBe('packs:'));
     await data({ type: 'setPackEnabled', packId: 'test-pack', enabled: true });
     await vi.waitFor(async () => expect(await published()).toMatch(/^packs:test-pack@/));
+  });
+
+  describe('prepareMatcher', () => {
+    const other = makeOtherPack();
+    const page = [{ text: 'The Sialkot Chamber met Khalil Hashmi.', heading: false }];
+    // The reader's mark types, as a content script sends them (the prepared build is for those).
+    const marked = async () => ((await data({ type: 'matchBlocks', blocks: page, types: defaultSettings().markTypes }, senders.contentScript())) as Array<{ surface: string }>).map((m) => m.surface);
+    // The import written, then its stored dictionary made unreadable: only a matcher built
+    // from what prepareMatcher was given can still find its names.
+    const installWithoutRows = async () => {
+      await loadPack(store.db, other, 'imported');
+      await store.db.dictionaries.delete(other.id);
+      await store.db.aliases.where('packId').equals(other.id).delete();
+      await data({ type: 'packsChanged' });
+    };
+    const prepare = (hash: string) => data({ type: 'prepareMatcher', packId: other.id, hash, entriesJson: packDictionary(other).json });
+
+    it('builds the matcher for an import before it is written, and uses it once the pack is in', async () => {
+      expect(await marked()).toEqual(['Khalil Hashmi']);
+      expect(await prepare(other.hash)).toEqual({ prepared: true });
+      await installWithoutRows();
+      expect(await marked()).toEqual(['Sialkot Chamber', 'Khalil Hashmi']);
+    });
+
+    it('is not used when the pack installed is not the one it was built for (another hash)', async () => {
+      expect(await prepare('other-hash-edited')).toEqual({ prepared: true });
+      await installWithoutRows();
+      expect(await marked()).toEqual(['Khalil Hashmi']);
+    });
+
+    it('without it the same install is read from the store (the control for the two above)', async () => {
+      await installWithoutRows();
+      expect(await marked()).toEqual(['Khalil Hashmi']);
+    });
+
+    it('prepares nothing for a pack already installed, refuses bad input and content scripts', async () => {
+      await loadPack(store.db, other, 'imported');
+      expect(await prepare(other.hash)).toEqual({ prepared: false });
+      expect(await ask({ type: 'prepareMatcher', packId: 'new-pack', hash: 'h', entriesJson: '{"entries": 1}' })).toMatchObject({ ok: false, error: expect.stringMatching(/not a list of dictionary entries/) });
+      expect((await ask({ type: 'prepareMatcher', packId: 'new-pack', hash: 'h', entriesJson: '[]' }, senders.contentScript())).ok).toBe(false);
+    });
   });
 
   it('removePack removes an imported pack but not the bundled one', async () => {

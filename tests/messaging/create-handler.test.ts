@@ -36,6 +36,7 @@ function stubHandlers(): BackgroundHandlers {
     setPackEnabled: () => [],
     removePack: () => ({ removed: true }),
     packsChanged: () => ({ packs: [], store: { state: 'ready', evictions: 0 } }),
+    prepareMatcher: () => ({ prepared: true }),
     runOnTab: () => ({ injected: false, active: true }),
     search: ({ query }) => ({ query, terms: [], typoTerms: [], total: 0, groups: [] }),
     getEntitySummaries: () => [],
