@@ -9,7 +9,8 @@ export interface ReadOptions {
   onProgress?: (bytesRead: number, total: number) => void;
 }
 
-export type ReadResult = { ok: true; text: string } | { ok: false; problem: ImportProblem };
+/** The text, and the bytes it was decoded from (as read, in pieces: a pack's hash check reads them, lib/pack/file-hash.ts). */
+export type ReadResult = { ok: true; text: string; bytes: Uint8Array[] } | { ok: false; problem: ImportProblem };
 
 export async function readTextFile(file: Blob, options: ReadOptions): Promise<ReadResult> {
   if (file.size > options.maxBytes) return { ok: false, problem: { kind: 'too-large', size: file.size, limit: options.maxBytes } };
@@ -17,6 +18,7 @@ export async function readTextFile(file: Blob, options: ReadOptions): Promise<Re
   // fatal: a file that is not UTF-8 is refused rather than read with U+FFFD in its quotes.
   const decoder = new TextDecoder('utf-8', { fatal: true });
   const pieces: string[] = [];
+  const bytes: Uint8Array[] = [];
   let read = 0;
   try {
     const reader = file.stream().getReader();
@@ -30,6 +32,7 @@ export async function readTextFile(file: Blob, options: ReadOptions): Promise<Re
         return { ok: false, problem: { kind: 'too-large', size: read, limit: options.maxBytes } };
       }
       pieces.push(decoder.decode(value, { stream: true }));
+      bytes.push(value);
       options.onProgress?.(read, file.size);
     }
     pieces.push(decoder.decode());
@@ -37,7 +40,7 @@ export async function readTextFile(file: Blob, options: ReadOptions): Promise<Re
     const detail = error instanceof TypeError ? 'the file is not UTF-8 text' : error instanceof Error ? error.message : String(error);
     return { ok: false, problem: { kind: 'unreadable', detail } };
   }
-  return { ok: true, text: pieces.join('') };
+  return { ok: true, text: pieces.join(''), bytes };
 }
 
 /** JSON.parse, with the parser's own message kept for the user (it says where). */
