@@ -9,11 +9,12 @@
  * background: a pack of up to 200 MB never has to cross a message channel (Chrome caps a
  * message at 64 MiB). The page tells the background afterwards (`packsChanged`).
  */
+import { fileMatchesHash } from '../pack/file-hash';
 import { validatePack, verifyPackHash, type ValidateOptions } from '../pack/validate';
 import type { FactmarkDB, PackMeta } from '../store/db';
 import { bundledMarkerItem, type MarkerStorage } from '../store/ensure-bundled-pack';
 import { loadPack } from '../store/load-pack';
-import { packCounts, packDictionary, rowTotal } from '../store/pack-rows';
+import { packCounts, packDictionary, rowTotal, type PackDictionary } from '../store/pack-rows';
 import { StoreError } from '../store/store-error';
 import { ImportRefusal, type ImportProblem } from './import-problem';
 import { MAX_PACK_FILE_BYTES } from './limits';
@@ -47,7 +48,8 @@ export interface ImportOptions {
    */
   onMatchable?: (meta: PackMeta) => void | Promise<void>;
   /**
-   * The pack passed validation; its hash check and the write come next. `entriesJson` is
+   * What the matcher reads of the pack passed validation (the rest is checked next, then
+   * the hash, then the write; the import may still be refused). `entriesJson` is
    * the matcher's dictionary of the pack (what its dictionary row will hold): the options
    * page hands it to the background, which builds its matcher meanwhile and uses it only
    * if the pack is then installed with this hash (lib/background/prepared-matcher.ts).
@@ -84,19 +86,33 @@ export async function importPackFile(db: FactmarkDB, file: Blob, options: Import
   await (options.yieldToPage ?? nextTask)();
   const parsed = parseJson(read.text);
   if (!parsed.ok) return parsed;
-  return importPackValue(db, parsed.value, options);
+  return importPackValue(db, parsed.value, options, read.bytes);
 }
 
-/** The steps after parsing: also the entry point for tests and callers that hold a value. */
-export async function importPackValue(db: FactmarkDB, value: unknown, options: ImportOptions = {}): Promise<ImportResult> {
+/**
+ * The steps after parsing: also the entry point for tests and callers that hold a value.
+ * `fileBytes`: the file the value was parsed from, for the fast hash check (lib/pack/file-hash.ts).
+ */
+export async function importPackValue(db: FactmarkDB, value: unknown, options: ImportOptions = {}, fileBytes?: readonly Uint8Array[]): Promise<ImportResult> {
   options.onProgress?.({ phase: 'checking', done: 0, total: 0 });
   await (options.yieldToPage ?? nextTask)();
-  const checked = validatePack(value, options.validate);
+  // The dictionary is made (and handed over) as soon as the part of the pack it is made of
+  // has passed its checks, so the background builds while sources and facts are checked.
+  let dictionary: PackDictionary | undefined;
+  const checked = validatePack(value, {
+    ...options.validate,
+    onMatcherPartChecked: (matcherPart) => {
+      options.validate?.onMatcherPartChecked?.(matcherPart);
+      dictionary = packDictionary(matcherPart);
+      options.onChecked?.({ packId: matcherPart.id, hash: matcherPart.hash, entriesJson: dictionary.json });
+    },
+  });
   if (!checked.ok) return { ok: false, problem: { kind: 'invalid', errors: checked.errors } };
   const pack = checked.pack;
-  const dictionary = packDictionary(pack);
-  options.onChecked?.({ packId: pack.id, hash: pack.hash, entriesJson: dictionary.json });
-  if (!(await verifyPackHash(pack))) return { ok: false, problem: { kind: 'hash-mismatch', packId: pack.id } };
+  dictionary ??= packDictionary(pack);
+  // A file as Factmark writes it is checked from its bytes; any other, from the parsed pack.
+  const hashed = (fileBytes !== undefined && (await fileMatchesHash(fileBytes, pack.hash))) || (await verifyPackHash(pack));
+  if (!hashed) return { ok: false, problem: { kind: 'hash-mismatch', packId: pack.id } };
   const reserved = options.reservedIds ?? (await reservedPackIds(db));
   if (reserved.includes(pack.id)) return { ok: false, problem: { kind: 'bundled-id', packId: pack.id } };
 

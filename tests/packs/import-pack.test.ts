@@ -5,6 +5,7 @@ import { ensureBundledPack, loadPack, type MarkerStorage, type BundledMarker } f
 import { makeSmallPack } from '../fixtures/small-pack';
 import { failWritesWithQuota, freshStore } from '../store/helpers';
 import { importablePack, packFile, snapshot, withHash } from './fixtures';
+import { packFileText } from '../../lib/pack/validate';
 
 const NO_RESERVED = { reservedIds: [] as string[] };
 
@@ -32,6 +33,36 @@ describe('a good pack', () => {
     const writes = progress.filter((p) => p.phase === 'writing');
     expect(writes.at(-1)).toMatchObject({ done: writes.at(-1)?.total });
     expect(writes.map((p) => p.done)).toEqual([...writes.map((p) => p.done)].sort((a, b) => a - b));
+  });
+
+  it('imports a file as Factmark writes it (packFileText) and the same pack written another way, with the onChecked hand-over', async () => {
+    for (const [id, text] of [
+      ['canonical-file', (pack: FactPack) => packFileText(pack)],
+      ['other-order-file', (pack: FactPack) => JSON.stringify(pack, null, 2)],
+    ] as const) {
+      const db = await storeWithBundled();
+      const pack = await importablePack({ id });
+      const checked: Array<{ packId: string; hash: string; entriesJson: string }> = [];
+      const result = await importPackFile(db, packFile(text(pack)), { onChecked: (d) => checked.push(d) });
+      expect(result).toMatchObject({ ok: true, meta: { id } });
+      expect(checked).toEqual([{ packId: id, hash: pack.hash, entriesJson: expect.any(String) }]);
+      expect((JSON.parse(checked[0]!.entriesJson) as unknown[]).length).toBe(7);
+    }
+  });
+
+  it('hands the dictionary over once entities, roles and deals pass, not when they fail', async () => {
+    const db = await storeWithBundled();
+    const badQuote = await importablePack({ id: 'bad-quote' });
+    badQuote.facts[0]!.quote = 'a quote no source has';
+    const badEntity = await importablePack({ id: 'bad-entity' });
+    badEntity.entities[0]!.aliases = [];
+    const told: string[] = [];
+    const onChecked = (d: { packId: string }) => told.push(d.packId);
+    // Sources and facts are checked after the hand-over: the import is still refused, and nothing written.
+    expect(await importPackValue(db, await withHash(badQuote), { ...NO_RESERVED, onChecked })).toMatchObject({ ok: false, problem: { kind: 'invalid' } });
+    expect(await importPackValue(db, await withHash(badEntity), { ...NO_RESERVED, onChecked })).toMatchObject({ ok: false, problem: { kind: 'invalid' } });
+    expect(told).toEqual(['bad-quote']);
+    expect(await db.packs.get('bad-quote')).toBeUndefined();
   });
 
   it('keeps fields carrying HTML or script as plain text', async () => {
@@ -153,6 +184,11 @@ describe('hostile or broken input: a clear problem, and the store exactly as it 
     [
       'content changed after it was compiled',
       async () => packFile({ ...(await importablePack()), name: 'Edited by hand' }),
+      (p) => expect(p).toEqual({ kind: 'hash-mismatch', packId: 'my-pack' }),
+    ],
+    [
+      'a file as Factmark writes it, edited by hand after (checked from its bytes first)',
+      async () => packFile(packFileText(await importablePack()).replace('"name": "My pack"', '"name": "My edited pack"')),
       (p) => expect(p).toEqual({ kind: 'hash-mismatch', packId: 'my-pack' }),
     ],
   ];
