@@ -7,7 +7,7 @@ export { syntheticPack } from './synthetic-pack';
 export { canonicalJson, packFileText, packHash, validatePack } from '../../lib/pack/validate';
 export { createStore } from '../../lib/store/db';
 export { loadPack, removePack } from '../../lib/store/load-pack';
-export { importPackValue } from '../../lib/packs/import-pack';
+export { importPackFile, importPackValue } from '../../lib/packs/import-pack';
 export { PREPARE_MATCHER_MAX_CHARS } from '../../lib/packs/limits';
 export { matcherDictionary } from '../../lib/store/entity-queries';
 export { entityCard } from '../../lib/store/entity-card';
