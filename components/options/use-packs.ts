@@ -78,8 +78,8 @@ export function usePacks(): PacksState {
           pending = progress;
         },
         yieldToPage: afterNextPaint,
-        // Checked: the background builds its matcher with the new names while the hash is checked and the first rows written.
-        onChecked: (dictionary) => {
+        // Parsed: the background builds its matcher with the new names while the pack is checked (it uses it only once the pack is in).
+        onDictionary: (dictionary) => {
           if (dictionary.entriesJson.length <= PREPARE_MATCHER_MAX_CHARS) void sendMessage({ type: 'prepareMatcher', ...dictionary });
         },
         // Pages can be marked with the new names already: tell the background, don't wait.

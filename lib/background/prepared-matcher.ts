@@ -1,16 +1,19 @@
 /**
- * A matcher built while an import is still being checked. As soon as what the matcher
- * reads of a pack has passed validation, the options page hands the background the pack's
- * dictionary (prepareMatcher) and goes on checking (sources and facts, the hash) and
- * writing the dictionary row; the background merges it with the installed packs'
- * dictionary and builds the matcher meanwhile, on its own thread. The build is only used
+ * A matcher built while an import is still being checked. As soon as a pack file is
+ * parsed, the options page hands the background the pack's dictionary (prepareMatcher)
+ * and goes on checking it (validation, the hash) and writing its dictionary row; the
+ * background merges it with the installed packs' dictionary and builds the matcher
+ * meanwhile, on its own thread. The build is only used
  * once the packs really are what it was built for (the matcher's key: the enabled packs'
- * ids and hashes), so a pack that fails a later check, or an import that stops, never
- * marks anything; an unused build is dropped after PREPARED_MATCHER_MS.
+ * ids and hashes), so a pack that fails its checks, or an import that stops, never marks
+ * anything; an unused build is dropped after PREPARED_MATCHER_MS. Building from a pack
+ * not checked yet risks nothing the install would not: its size is bounded by the
+ * message (lib/packs PREPARE_MATCHER_MAX_CHARS, LIMITS.dictionaryJson), and a pack the
+ * checks pass builds the same.
  *
  * Why: with a 100k-entity pack, reading its dictionary row back and building the matcher
- * took the background 1.3-1.5 s after the pack became matchable; the checks still to run
- * take about as long as that build, so it costs the reader little or no time.
+ * took the background 1.3-1.5 s after the pack became matchable; the checks take longer
+ * than that build, so it costs the reader little or no time.
  */
 import type { FindMentions } from '../match/mention-finder';
 import type { EntityType } from '../pack/types';

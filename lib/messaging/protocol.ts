@@ -93,8 +93,8 @@ export interface BackgroundRequests {
    */
   packsChanged: { request: NoFields; response: Status };
   /**
-   * Privileged. What the matcher reads of an import passed validation (the rest is still
-   * being checked): `entriesJson` is the pack's dictionary (its
+   * Privileged. An import's file is parsed and is being checked: `entriesJson` is the
+   * pack's dictionary (its
    * dictionary row's text). The background builds its matcher with it meanwhile, for use
    * once the pack is installed with this hash (lib/background/prepared-matcher.ts).
    */

@@ -41,13 +41,6 @@ export interface ValidateOptions {
   maxStringLength?: number;
   /** Longest source text allowed. */
   maxTextLength?: number;
-  /**
-   * Called as soon as what the matcher reads (the pack's top level, entities, roles and
-   * deals: lib/match/from-pack) has passed its checks, before sources and facts (their
-   * quotes are most of the work) are checked. An import hands the background the pack's
-   * dictionary then; the pack as a whole may still fail.
-   */
-  onMatcherPartChecked?: (pack: FactPack) => void;
 }
 
 export type ValidateResult = { ok: true; pack: FactPack } | { ok: false; errors: PackError[] };
@@ -277,10 +270,6 @@ interface Limits {
 class Report {
   readonly errors: PackError[] = [];
   private dropped = 0;
-
-  get count(): number {
-    return this.errors.length + this.dropped;
-  }
 
   add(record: string, field: string | undefined, message: string): void {
     if (this.errors.length < MAX_ERRORS) this.errors.push(field === undefined ? { record, message } : { record, field, message });
@@ -677,9 +666,6 @@ function checkAliasClashes(entities: unknown[], firstById: ReadonlyMap<string, J
   });
 }
 
-/** The tables lib/match/from-pack reads. */
-const MATCHER_TABLES: readonly PackTable[] = ['entities', 'roles', 'deals'];
-
 const CHECKS: Record<Exclude<PackTable, 'sources'>, (f: Fields, r: Resolver) => void> = {
   entities: checkEntity,
   roles: checkRole,
@@ -731,19 +717,16 @@ export function validatePack(input: unknown, opts: ValidateOptions = {}): Valida
     facts: new Set(facts.keys()),
   });
 
-  const checkTable = (name: PackTable) => {
+  for (const name of PACK_TABLES) {
     tables[name].forEach((raw, i) => {
       if (!isPlainObject(raw)) return report.add(label(name, i, raw), undefined, `must be an object (got ${describe(raw)})`);
       const f = new Fields(report, limits, () => label(name, i, raw), raw);
       if (name === 'sources') checkSource(f, limits);
       else CHECKS[name](f, resolver);
     });
-  };
-  // The matcher's part first (errors are listed in pack order whatever the order of the checks).
-  for (const name of MATCHER_TABLES) checkTable(name);
+  }
+
   checkAliasClashes(tables.entities, entities, report);
-  if (opts.onMatcherPartChecked && report.count === 0) opts.onMatcherPartChecked(input as unknown as FactPack);
-  for (const name of PACK_TABLES) if (!MATCHER_TABLES.includes(name)) checkTable(name);
 
   const errors = report.finish();
   return errors.length === 0 ? { ok: true, pack: input as unknown as FactPack } : { ok: false, errors };

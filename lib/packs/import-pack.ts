@@ -10,6 +10,7 @@
  * message at 64 MiB). The page tells the background afterwards (`packsChanged`).
  */
 import { fileMatchesHash } from '../pack/file-hash';
+import type { FactPack } from '../pack/types';
 import { validatePack, verifyPackHash, type ValidateOptions } from '../pack/validate';
 import type { FactmarkDB, PackMeta } from '../store/db';
 import { bundledMarkerItem, type MarkerStorage } from '../store/ensure-bundled-pack';
@@ -48,13 +49,14 @@ export interface ImportOptions {
    */
   onMatchable?: (meta: PackMeta) => void | Promise<void>;
   /**
-   * What the matcher reads of the pack passed validation (the rest is checked next, then
-   * the hash, then the write; the import may still be refused). `entriesJson` is
-   * the matcher's dictionary of the pack (what its dictionary row will hold): the options
-   * page hands it to the background, which builds its matcher meanwhile and uses it only
-   * if the pack is then installed with this hash (lib/background/prepared-matcher.ts).
+   * The pack is parsed; its checks and the write come next, and it may still be refused.
+   * `entriesJson` is the matcher's dictionary of the pack (what its dictionary row will
+   * hold): the options page hands it to the background, which builds its matcher meanwhile
+   * and uses it only if this pack is then installed with this hash
+   * (lib/background/prepared-matcher.ts). Not called for a value too broken to make a
+   * dictionary of.
    */
-  onChecked?: (dictionary: { packId: string; hash: string; entriesJson: string }) => void;
+  onDictionary?: (dictionary: { packId: string; hash: string; entriesJson: string }) => void;
 }
 
 export type ImportResult = { ok: true; meta: PackMeta; replaced?: string } | { ok: false; problem: ImportProblem };
@@ -69,6 +71,19 @@ export async function reservedPackIds(db: FactmarkDB, marker: MarkerStorage = bu
 }
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** The dictionary of a value not checked yet, or undefined when it is too broken to have one. */
+function dictionaryOf(value: unknown): { packId: string; hash: string; dictionary: PackDictionary } | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const pack = value as Partial<Record<keyof FactPack, unknown>>;
+  if (typeof pack.id !== 'string' || typeof pack.hash !== 'string' || ![pack.entities, pack.roles, pack.deals].every(Array.isArray)) return undefined;
+  try {
+    return { packId: pack.id, hash: pack.hash, dictionary: packDictionary(value as FactPack) };
+  } catch {
+    // Validation will say what is wrong with it.
+    return undefined;
+  }
+}
 
 function storeProblem(error: unknown): ImportProblem {
   if (error instanceof ImportRefusal) return error.problem;
@@ -96,20 +111,15 @@ export async function importPackFile(db: FactmarkDB, file: Blob, options: Import
 export async function importPackValue(db: FactmarkDB, value: unknown, options: ImportOptions = {}, fileBytes?: readonly Uint8Array[]): Promise<ImportResult> {
   options.onProgress?.({ phase: 'checking', done: 0, total: 0 });
   await (options.yieldToPage ?? nextTask)();
-  // The dictionary is made (and handed over) as soon as the part of the pack it is made of
-  // has passed its checks, so the background builds while sources and facts are checked.
-  let dictionary: PackDictionary | undefined;
-  const checked = validatePack(value, {
-    ...options.validate,
-    onMatcherPartChecked: (matcherPart) => {
-      options.validate?.onMatcherPartChecked?.(matcherPart);
-      dictionary = packDictionary(matcherPart);
-      options.onChecked?.({ packId: matcherPart.id, hash: matcherPart.hash, entriesJson: dictionary.json });
-    },
-  });
+  // The dictionary goes to the background before the checks, so it builds its matcher
+  // while they run (it only uses the build if this very pack gets installed).
+  const early = options.onDictionary ? dictionaryOf(value) : undefined;
+  if (early) options.onDictionary?.({ packId: early.packId, hash: early.hash, entriesJson: early.dictionary.json });
+  const checked = validatePack(value, options.validate);
   if (!checked.ok) return { ok: false, problem: { kind: 'invalid', errors: checked.errors } };
   const pack = checked.pack;
-  dictionary ??= packDictionary(pack);
+  // Made from this same value, which the checks only read.
+  const dictionary = early?.dictionary ?? packDictionary(pack);
   // A file as Factmark writes it is checked from its bytes; any other, from the parsed pack.
   const hashed = (fileBytes !== undefined && (await fileMatchesHash(fileBytes, pack.hash))) || (await verifyPackHash(pack));
   if (!hashed) return { ok: false, problem: { kind: 'hash-mismatch', packId: pack.id } };

@@ -35,7 +35,7 @@ describe('a good pack', () => {
     expect(writes.map((p) => p.done)).toEqual([...writes.map((p) => p.done)].sort((a, b) => a - b));
   });
 
-  it('imports a file as Factmark writes it (packFileText) and the same pack written another way, with the onChecked hand-over', async () => {
+  it('imports a file as Factmark writes it (packFileText) and the same pack written another way, with the onDictionary hand-over', async () => {
     for (const [id, text] of [
       ['canonical-file', (pack: FactPack) => packFileText(pack)],
       ['other-order-file', (pack: FactPack) => JSON.stringify(pack, null, 2)],
@@ -43,26 +43,28 @@ describe('a good pack', () => {
       const db = await storeWithBundled();
       const pack = await importablePack({ id });
       const checked: Array<{ packId: string; hash: string; entriesJson: string }> = [];
-      const result = await importPackFile(db, packFile(text(pack)), { onChecked: (d) => checked.push(d) });
+      const result = await importPackFile(db, packFile(text(pack)), { onDictionary: (d) => checked.push(d) });
       expect(result).toMatchObject({ ok: true, meta: { id } });
       expect(checked).toEqual([{ packId: id, hash: pack.hash, entriesJson: expect.any(String) }]);
       expect((JSON.parse(checked[0]!.entriesJson) as unknown[]).length).toBe(7);
     }
   });
 
-  it('hands the dictionary over once entities, roles and deals pass, not when they fail', async () => {
+  it('hands the dictionary over before the checks; a pack that then fails them is still refused, nothing written', async () => {
     const db = await storeWithBundled();
     const badQuote = await importablePack({ id: 'bad-quote' });
     badQuote.facts[0]!.quote = 'a quote no source has';
-    const badEntity = await importablePack({ id: 'bad-entity' });
-    badEntity.entities[0]!.aliases = [];
+    const badAliases = await importablePack({ id: 'bad-aliases' });
+    (badAliases.entities as unknown[])[0] = null;
     const told: string[] = [];
-    const onChecked = (d: { packId: string }) => told.push(d.packId);
-    // Sources and facts are checked after the hand-over: the import is still refused, and nothing written.
-    expect(await importPackValue(db, await withHash(badQuote), { ...NO_RESERVED, onChecked })).toMatchObject({ ok: false, problem: { kind: 'invalid' } });
-    expect(await importPackValue(db, await withHash(badEntity), { ...NO_RESERVED, onChecked })).toMatchObject({ ok: false, problem: { kind: 'invalid' } });
+    const onDictionary = (d: { packId: string }) => told.push(d.packId);
+    const before = await snapshot(db);
+    expect(await importPackValue(db, await withHash(badQuote), { ...NO_RESERVED, onDictionary })).toMatchObject({ ok: false, problem: { kind: 'invalid' } });
+    // Too broken to make a dictionary of: nothing handed over, and validation says why.
+    expect(await importPackValue(db, await withHash(badAliases), { ...NO_RESERVED, onDictionary })).toMatchObject({ ok: false, problem: { kind: 'invalid' } });
+    expect(await importPackValue(db, 'not a pack', { ...NO_RESERVED, onDictionary })).toMatchObject({ ok: false, problem: { kind: 'invalid' } });
     expect(told).toEqual(['bad-quote']);
-    expect(await db.packs.get('bad-quote')).toBeUndefined();
+    expect(await snapshot(db)).toEqual(before);
   });
 
   it('keeps fields carrying HTML or script as plain text', async () => {
