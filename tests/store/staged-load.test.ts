@@ -211,20 +211,23 @@ describe('a restart with a half-written pack', () => {
   });
 });
 
+/** Version 1's schema, as it shipped (lib/store/db.ts keeps it; a copy here so the test holds it still). */
+const VERSION_1_STORES = {
+  packs: 'id, kind',
+  entities: '[packId+id], id, packId, *sources, *memberOf',
+  aliases: '[packId+entityId], entityId, packId, *keys',
+  roles: '[packId+id], packId, personId, orgId, sourceId',
+  facts: '[packId+id], packId, *entityIds, attributedTo, sourceId',
+  deals: '[packId+id], packId, *parties, *involved, *sourceIds',
+  sources: '[packId+id], id, packId',
+};
+
 describe('schema versions 2 and 3', () => {
   it('builds the dictionary row of every pack stored by version 1, so existing users keep their marks', async () => {
     const name = `factmark-test-${crypto.randomUUID()}`;
     // What version 1 stored (its schema, as shipped).
     const v1 = new Dexie(name);
-    v1.version(1).stores({
-      packs: 'id, kind',
-      entities: '[packId+id], id, packId, *sources, *memberOf',
-      aliases: '[packId+entityId], entityId, packId, *keys',
-      roles: '[packId+id], packId, personId, orgId, sourceId',
-      facts: '[packId+id], packId, *entityIds, attributedTo, sourceId',
-      deals: '[packId+id], packId, *parties, *involved, *sourceIds',
-      sources: '[packId+id], id, packId',
-    });
+    v1.version(1).stores(VERSION_1_STORES);
     for (const [pack, kind, at] of [[makeSmallPack(), 'bundled', 1], [makeOtherPack(), 'imported', 2]] as const) {
       await v1.table('packs').put({ id: pack.id, name: pack.name, version: pack.version, hash: pack.hash, kind, enabled: true, installedAt: at, counts: { sources: 0, entities: 0, roles: 0, facts: 0, deals: 0 } });
       await v1.table('entities').bulkPut(withPack(pack.id, pack.entities));
@@ -258,15 +261,7 @@ describe('schema versions 2 and 3', () => {
     const pack = makeSmallPack();
     // Version 2 as shipped: the dictionary row held its entries as objects.
     const v2 = new Dexie(name);
-    v2.version(1).stores({
-      packs: 'id, kind',
-      entities: '[packId+id], id, packId, *sources, *memberOf',
-      aliases: '[packId+entityId], entityId, packId, *keys',
-      roles: '[packId+id], packId, personId, orgId, sourceId',
-      facts: '[packId+id], packId, *entityIds, attributedTo, sourceId',
-      deals: '[packId+id], packId, *parties, *involved, *sourceIds',
-      sources: '[packId+id], id, packId',
-    });
+    v2.version(1).stores(VERSION_1_STORES);
     v2.version(2).stores({ dictionaries: 'packId' });
     await v2.table('packs').put({ id: pack.id, name: pack.name, version: pack.version, hash: pack.hash, kind: 'bundled', enabled: true, installedAt: 1, counts: { sources: 0, entities: 0, roles: 0, facts: 0, deals: 0 } });
     await v2.table('dictionaries').put({ packId: pack.id, hash: pack.hash, entries: dictionaryEntries(pack) });
