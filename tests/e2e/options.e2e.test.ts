@@ -254,6 +254,44 @@ describe('the options page', () => {
     expect((await packsInStore()).find((p) => p.id === 'zorblax-pack')).toMatchObject({ version: '1.1.0', enabled: false });
   });
 
+  it('marks a new pack with the matcher the background built while the import was checked (prepareMatcher)', async () => {
+    // White-box: the pack's rows are written straight into the extension's IndexedDB with
+    // an EMPTY dictionary row, so the only way its name can be marked is the matcher the
+    // background built from what prepareMatcher handed it (lib/background/prepared-matcher.ts).
+    const pack = { id: 'prepared-pack', hash: 'c'.repeat(64) };
+    const entriesJson = JSON.stringify([{ entityId: 'quuxbar-works', name: 'Quuxbar Works', type: 'organisation', aliases: [{ text: 'Quuxbar Works', kind: 'name' }] }]);
+    const reply = await options.evaluate(async ({ packId, hash, entriesJson }) => {
+      const { runtime } = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; data?: unknown }> } } }).chrome;
+      const prepared = await runtime.sendMessage({ type: 'prepareMatcher', packId, hash, entriesJson });
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open('factmark');
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      await new Promise<void>((resolve, reject) => {
+        const tx = db.transaction(['packs', 'dictionaries'], 'readwrite');
+        tx.objectStore('dictionaries').put({ packId, hash, entriesJson: '[]' });
+        tx.objectStore('packs').put({ id: packId, name: 'Prepared', version: '1.0.0', hash, kind: 'imported', enabled: true, installedAt: Date.now(), counts: { sources: 0, entities: 1, roles: 0, facts: 0, deals: 0 } });
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      });
+      db.close();
+      await runtime.sendMessage({ type: 'packsChanged' });
+      return prepared;
+    }, { packId: pack.id, hash: pack.hash, entriesJson });
+    expect(reply).toEqual({ ok: true, data: { prepared: true } });
+
+    const page = await browser.serve({ '/quuxbar.html': '<!doctype html><title>Q</title><main><p>Quuxbar Works opened a plant in Quetta.</p></main>' });
+    const { page: article } = await browser.open(page.url('/quuxbar.html'));
+    await article.waitForSelector(`${MARK}[data-factmark-entity="quuxbar-works"]`, { timeout: 10_000 });
+    await article.close();
+    const removed = await options.evaluate(async (packId) => {
+      const { runtime } = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean }> } } }).chrome;
+      return (await runtime.sendMessage({ type: 'removePack', packId })).ok;
+    }, pack.id);
+    expect(removed).toBe(true);
+  });
+
   it('exports a pack to a file that imports again', async () => {
     const download = options.waitForEvent('download');
     await options.click('.pack[data-pack="zorblax-pack"] button:has-text("Export")');
