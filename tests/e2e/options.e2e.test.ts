@@ -369,7 +369,7 @@ describe('a large pack', () => {
   });
 
   /** 2,000 sources of ~15 KB and 10,000 entities with a fact each: about 32 MB of JSON. */
-  async function largePack(): Promise<FactPack> {
+  async function largePack(id = 'large-pack'): Promise<FactPack> {
     const sourceCount = 2000;
     const entityCount = 10_000;
     const sources = Array.from({ length: sourceCount }, (_, s) => {
@@ -387,7 +387,7 @@ describe('a large pack', () => {
       sources: [`src-${e % sourceCount}`],
     }));
     const facts = entities.map((entity, e) => ({ id: `fact-${e}`, entityIds: [entity.id], text: `A figure of ${e}.`, sourceId: `src-${e % sourceCount}`, quote: `reported a figure of ${e} units` }));
-    return zorblaxPack({ id: 'large-pack', name: 'Large pack', sources, entities, facts });
+    return zorblaxPack({ id, name: 'Large pack', sources, entities, facts });
   }
 
   it('imports with a progress bar through reading, checking and saving', async () => {
@@ -418,5 +418,52 @@ describe('a large pack', () => {
     expect(new Set(saving).size).toBeGreaterThan(3);
     expect(saving).toEqual([...saving].sort((a, b) => a - b));
     expect(errors.messages).toEqual([]);
+  });
+
+  const statusOf = (page: Page, id: string) =>
+    page.evaluate(async (id) => {
+      const { runtime } = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ data: { packs: Array<{ id: string; state?: string }> } }> } } }).chrome;
+      const pack = (await runtime.sendMessage({ type: 'getStatus' })).data.packs.find((p) => p.id === id);
+      return pack ? (pack.state ?? 'complete') : 'absent';
+    }, id);
+
+  it('marks pages with a new pack\'s names while its facts are still being saved, and says so', async () => {
+    const path = join(dir, 'large-b.json');
+    await writeFile(path, JSON.stringify(await largePack('large-b')));
+    const { page } = await browser.open('options.html');
+    await page.locator('.pack').first().waitFor();
+    await page.setInputFiles('#pack-file', path);
+    // The pack is listed as soon as its names are in, with the note that the rest is coming.
+    const hint = page.locator('.pack[data-pack="large-b"] .hint');
+    await hint.waitFor({ timeout: 30_000 });
+    expect(await hint.textContent()).toContain('still being saved');
+    const server = await browser.serve({ '/zq.html': '<!doctype html><title>Zq</title><main><p>Zq5 Holdings reported its results.</p></main>' });
+    const { page: article } = await browser.open(server.url('/zq.html'));
+    await article.waitForSelector(`${MARK}[data-factmark-entity="ent-5"]`, { timeout: 10_000 });
+    // Marked before the write was done (about 35,000 rows: several seconds here).
+    expect(await statusOf(page, 'large-b')).toBe('writing');
+    await article.close();
+    await page.locator('#packs .result[data-file="large-b.json"][data-result="ok"]').waitFor({ timeout: 60_000 });
+    expect(await statusOf(page, 'large-b')).toBe('complete');
+    await page.locator('.pack[data-pack="large-b"] .hint').waitFor({ state: 'detached' });
+    await page.close();
+  });
+
+  it('undoes an import whose page was closed half-way, and says so when the options page opens again', async () => {
+    const path = join(dir, 'large-c.json');
+    await writeFile(path, JSON.stringify(await largePack('large-c')));
+    const { page } = await browser.open('options.html');
+    await page.locator('.pack').first().waitFor();
+    await page.setInputFiles('#pack-file', path);
+    await page.locator('.pack[data-pack="large-c"] .hint').waitFor({ timeout: 30_000 });
+    expect(await statusOf(page, 'large-c')).toBe('writing');
+    // Closed mid-write (the page's "leave this page?" prompt is skipped, as a crash would).
+    await page.close();
+    const { page: again } = await browser.open('options.html');
+    const notice = again.locator('[data-interrupted="large-c"]');
+    await notice.waitFor({ timeout: 20_000 });
+    expect(await notice.textContent()).toContain('was interrupted before it finished');
+    expect(await statusOf(again, 'large-c')).toBe('absent');
+    await again.close();
   });
 });
