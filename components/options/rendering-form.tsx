@@ -1,6 +1,6 @@
 /**
  * The rendering mode: where marks are painted with CSS highlights instead of <mark>
- * elements (settings.noMutationSites; lib/overlay/content-app.ts renderModeFor).
+ * elements (settings.noMutationSites; lib/overlay/content-app.ts renderChoice).
  */
 import { t } from '../../lib/i18n';
 import type { Settings, SettingsPatch } from '../../lib/settings';

@@ -26,7 +26,8 @@ export interface OverlayOptions {
   root: Element;
   /** The matcher: the background's (lib/background/matcher-service.ts), behind a message. */
   find: FindMentions;
-  mode: RenderMode;
+  /** Or how to work it out, asked when first needed (a page only probed never needs it). */
+  mode: RenderMode | (() => RenderMode);
   /** Entities the user muted, or corrected away on this site. */
   hidden: (entityId: string) => boolean;
   label: (m: Mention) => string;
@@ -88,12 +89,15 @@ export class Overlay {
   /** The block each mark was made in, to compare old blocks' marks with new decisions. */
   private blockOf = new Map<number, TextBlock>();
 
+  private chosenMode: RenderMode | undefined;
+
   constructor(private readonly options: OverlayOptions) {
     options.signal.addEventListener('abort', () => this.stop(), { once: true });
   }
 
   get mode(): RenderMode {
-    return this.options.mode;
+    const { mode } = this.options;
+    return (this.chosenMode ??= typeof mode === 'function' ? mode() : mode);
   }
 
   get list(): readonly OverlayMention[] {
@@ -127,7 +131,7 @@ export class Overlay {
 
   /** The mention id under a point, in highlight mode (DOM mode uses event targets). */
   mentionAt(x: number, y: number): number | undefined {
-    return this.options.mode === 'highlight' ? this.css.mentionAt(x, y) : undefined;
+    return this.mode === 'highlight' ? this.css.mentionAt(x, y) : undefined;
   }
 
   byId(id: number): OverlayMention | undefined {
@@ -208,7 +212,7 @@ export class Overlay {
       const firstId = this.nextId;
       this.nextId += list.length;
       this.withoutObserving(() => {
-        if (this.options.mode === 'dom') {
+        if (this.mode === 'dom') {
           const pieces = this.dom.mark(block, list, firstId, { label: this.options.label });
           list.forEach((mention, k) => {
             const id = firstId + k;

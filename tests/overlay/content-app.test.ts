@@ -140,3 +140,65 @@ describe('ContentApp', () => {
     expect(document.body.textContent).toBe('Khalil Hashmi said BOI officials met.The Board of Investment agreed.');
   });
 });
+
+describe('ContentApp render mode', () => {
+  const FRAMEWORK_ROOT = 'data-reactroot';
+  const g = globalThis as unknown as { Highlight?: unknown; CSS?: { highlights?: unknown } };
+  let saved: { Highlight: unknown; highlights: unknown } | undefined;
+  // CSS highlights as Chromium has them, so the page's framework decides the mode.
+  const withHighlights = () => {
+    saved = { Highlight: g.Highlight, highlights: g.CSS?.highlights };
+    g.Highlight = class {
+      private readonly ranges = new Set<unknown>();
+      constructor(...ranges: unknown[]) {
+        for (const r of ranges) this.ranges.add(r);
+      }
+      add(r: unknown) {
+        this.ranges.add(r);
+      }
+      delete(r: unknown) {
+        return this.ranges.delete(r);
+      }
+      clear() {
+        this.ranges.clear();
+      }
+      get size() {
+        return this.ranges.size;
+      }
+    };
+    g.CSS = Object.assign(g.CSS ?? {}, { highlights: new Map() });
+  };
+  afterEach(() => {
+    if (!saved) return;
+    // Stop the apps while the highlights still exist (they clear theirs).
+    for (const c of running.splice(0)) c.abort();
+    g.Highlight = saved.Highlight;
+    if (g.CSS) g.CSS.highlights = saved.highlights;
+    saved = undefined;
+  });
+  const frameworkLookups = (spy: { mock: { calls: unknown[][] } }) => spy.mock.calls.filter(([selector]) => String(selector).includes(FRAMEWORK_ROOT)).length;
+
+  it('does not look for a framework root on a page it only probed (the look-up visits every element)', async () => {
+    withHighlights();
+    const { app, reports } = setup(defaultSettings(), 0, '<div id="__next"><p>Markets were calm.</p></div>');
+    const spy = vi.spyOn(document, 'querySelector');
+    await app.start();
+    await settle();
+    expect(reports.at(-1)).toMatchObject({ count: 0, active: true });
+    expect(frameworkLookups(spy)).toBe(0);
+    spy.mockRestore();
+  });
+
+  it('marks a framework page with highlights once it has something to mark, and looks once', async () => {
+    withHighlights();
+    const { app, reports } = setup(defaultSettings(), 0, '<div id="__next"><p>Ambassador Khalil Hashmi spoke.</p></div>');
+    const spy = vi.spyOn(document, 'querySelector');
+    await app.start();
+    await settle();
+    expect(reports.at(-1)).toMatchObject({ entityIds: ['kh'], count: 1 });
+    expect(app.current?.mode).toBe('highlight');
+    expect(marks()).toBe(0);
+    expect(frameworkLookups(spy)).toBe(1);
+    spy.mockRestore();
+  });
+});
