@@ -10,8 +10,6 @@ import { decideMentions, prepareBlock, type BlockText, type Mention, type Prepar
 export type FindMentions = (blocks: readonly BlockText[]) => Promise<Mention[]>;
 
 export interface FinderOptions {
-  /** Called between blocks; returns a promise when the caller should yield to the page. */
-  pause?: () => Promise<void> | undefined;
   /** Prepared blocks kept (the least recently used are dropped beyond it). */
   cacheSize?: number;
   /**
@@ -40,8 +38,6 @@ export function createMentionFinder(dict: Dictionary, options: FinderOptions = {
       }
       cache.set(key, p);
       prepared.push(p);
-      const wait = options.pause?.();
-      if (wait) await wait;
     }
     // The least recently used first; the blocks of this call stay whatever their size.
     while (cache.size > 0 && (cache.size > limit || chars > charLimit) && cache.size > prepared.length) {
