@@ -118,8 +118,6 @@ export async function importPackValue(db: FactmarkDB, value: unknown, options: I
   const checked = validatePack(value, options.validate);
   if (!checked.ok) return { ok: false, problem: { kind: 'invalid', errors: checked.errors } };
   const pack = checked.pack;
-  // Made from this same value, which the checks only read.
-  const dictionary = early?.dictionary ?? packDictionary(pack);
   // A file as Factmark writes it is checked from its bytes; any other, from the parsed pack.
   const hashed = (fileBytes !== undefined && (await fileMatchesHash(fileBytes, pack.hash))) || (await verifyPackHash(pack));
   if (!hashed) return { ok: false, problem: { kind: 'hash-mismatch', packId: pack.id } };
@@ -130,7 +128,8 @@ export async function importPackValue(db: FactmarkDB, value: unknown, options: I
   try {
     options.onProgress?.({ phase: 'writing', done: 0, total: rowTotal(packCounts(pack)) });
     const meta = await loadPack(db, pack, 'imported', (options.now ?? Date.now)(), {
-      dictionary,
+      // Made from this same value, which the checks only read; otherwise loadPack makes it.
+      ...(early ? { dictionary: early.dictionary } : {}),
       onProgress: (done, total) => options.onProgress?.({ phase: 'writing', done, total }),
       ...(options.onMatchable ? { onMatchable: options.onMatchable } : {}),
       guard: (previous) => {

@@ -106,13 +106,12 @@ interface Write {
 }
 
 /** Everything in one transaction: the previous version stays until the new one is complete. */
-async function replaceAtomically(w: Write): Promise<PackMeta> {
+async function replaceAtomically(w: Write, dictionary: PackDictionary): Promise<PackMeta> {
   const { db, pack } = w;
   const meta = await db.transaction('rw', [db.packs, db.dictionaries, ...db.contentTables], async () => {
     const previous = await db.packs.get(pack.id);
     runGuard(w.options, previous);
     await deletePackRows(db, pack.id);
-    const dictionary = w.options.dictionary ?? packDictionary(pack);
     const aliases = aliasRows(pack, dictionary.entries);
     await db.dictionaries.put(dictionaryRow(pack, dictionary));
     await putChunked(db.sources, withPack(pack.id, pack.sources), w.advance);
@@ -163,7 +162,6 @@ async function loadHoldingLock(w: Write): Promise<PackMeta> {
   // We hold the pack's write lock, so a pack still 'writing' lost its writer: clear it first.
   if ((await db.packs.get(pack.id))?.state === 'writing') await removePack(db, pack.id);
   const made = w.options.dictionary ?? packDictionary(pack);
-  const entries = made.entries;
   const dictionary = dictionaryRow(pack, made);
   const writing = await db.transaction('rw', [db.packs, db.dictionaries], async () => {
     if (await db.packs.get(pack.id)) return undefined;
@@ -173,10 +171,10 @@ async function loadHoldingLock(w: Write): Promise<PackMeta> {
     await db.packs.put(meta);
     return meta;
   });
-  if (!writing) return replaceAtomically(w);
+  if (!writing) return replaceAtomically(w, made);
   try {
     await w.options.onMatchable?.(writing);
-    return await writeRest(w, writing, entries);
+    return await writeRest(w, writing, made.entries);
   } catch (error) {
     // Compensate: the pack goes again. Should that fail too (the database closed under
     // us), the next start finds it 'writing' with no writer and removes it.
