@@ -13,6 +13,8 @@
  * here, and the caller hashes the parsed pack instead (lib/pack/validate.ts packHash).
  */
 
+import { sha256Hex } from './validate';
+
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const COMMA = 0x2c;
@@ -24,11 +26,8 @@ const COMMA = 0x2c;
 export async function fileMatchesHash(chunks: readonly Uint8Array[], hash: string): Promise<true | undefined> {
   const minified = canonicalBytes(chunks, hash);
   if (!minified) return undefined;
-  const digest = await crypto.subtle.digest('SHA-256', minified);
-  return hex(new Uint8Array(digest)) === hash ? true : undefined;
+  return (await sha256Hex(minified)) === hash ? true : undefined;
 }
-
-const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 
 /**
  * The file's bytes without whitespace outside strings and without its top-level

@@ -75,7 +75,7 @@ const spaceNormalisedQuote = (quote: string) => (UNEVEN_SPACE.test(quote) ? norm
 
 /** A quote is in a text when it occurs there with whitespace runs taken as one space. */
 export function quoteInText(quote: string, text: string): boolean {
-  const q = normaliseSpace(quote).trim();
+  const q = spaceNormalisedQuote(quote);
   return q !== '' && normaliseSpace(text).includes(q);
 }
 
@@ -186,14 +186,26 @@ function encode(value: unknown, stack: object[]): string {
  * it without reordering anything (see sortedCopy).
  */
 export function packFileText(pack: object): string {
-  return `${JSON.stringify(JSON.parse(canonicalJson(pack)), null, 2)}\n`;
+  let sorted: unknown;
+  try {
+    sorted = sortedCopy(pack, []);
+  } catch (error) {
+    if (!(error instanceof NotCopyable)) throw error;
+    sorted = JSON.parse(canonicalJson(pack));
+  }
+  return `${JSON.stringify(sorted, null, 2)}\n`;
+}
+
+/** sha-256 of `bytes` as lower-case hex (a pack's hash; lib/pack/file-hash.ts too). */
+export async function sha256Hex(bytes: BufferSource): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', bytes);
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** sha-256 (hex) of the canonical JSON of the pack without its `hash` field. */
 export async function packHash(pack: object): Promise<string> {
   const content = Object.fromEntries(Object.entries(pack).filter(([key]) => key !== 'hash'));
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(canonicalJson(content)));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return sha256Hex(new TextEncoder().encode(canonicalJson(content)));
 }
 
 /** The pack's `hash` is the hash of its content (it was not edited after compiling). */
@@ -345,7 +357,7 @@ class Fields {
     return this.checkString(this.obj[key], key, opts);
   }
 
-  checkString(value: unknown, key: string, opts: { max?: number; pattern?: RegExp; patternText?: string; raw?: boolean } = {}): string | undefined {
+  checkString(value: unknown, key: FieldName, opts: { max?: number; pattern?: RegExp; patternText?: string; raw?: boolean } = {}): string | undefined {
     const max = opts.max ?? this.limits.maxString;
     if (typeof value !== 'string') return void this.fail(key, `must be a string (got ${describe(value)})`);
     if (value.length > max) return void this.fail(key, `is ${value.length} characters long; the limit is ${max}`);
@@ -401,11 +413,8 @@ class Fields {
     const out: Array<[FieldName, string]> = [];
     const check = opts.ids ? ID_STRING : {};
     for (let i = 0; i < list.length; i += 1) {
-      const item: unknown = list[i];
-      // The common case first: a valid string, checked without naming its field.
-      let value: string | undefined;
-      if (typeof item === 'string' && item.length <= this.limits.maxString && item.length > 0 && item.trim() === item && (!opts.ids || ID_PATTERN.test(item))) value = item;
-      else value = this.checkString(item, `${key}[${i}]`, check);
+      // The field is only named when something is wrong with it.
+      const value = this.checkString(list[i], () => `${key}[${i}]`, check);
       if (value === undefined) continue;
       if (seen.has(value)) this.fail(`${key}[${i}]`, `repeats "${value}"`);
       seen.add(value);
