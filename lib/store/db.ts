@@ -83,7 +83,7 @@ export interface DictionaryRow {
   packId: string;
   /** The pack hash it was built from. */
   hash: string;
-  /** JSON of DictionaryRowEntry[] (read it with lib/store/pack-rows rowEntries). */
+  /** JSON of DictionaryRowEntry[] (read it with lib/store/pack-rows entriesFromJson). */
   entriesJson: string;
 }
 

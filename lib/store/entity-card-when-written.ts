@@ -8,9 +8,10 @@ import type { FactmarkDB } from './db';
 import { entityCard } from './entity-card';
 import type { EntityCard } from './views';
 
+/** Give up (and answer "not found") after this long. */
+const WAIT_MS = 120_000;
+
 export interface WaitOptions {
-  /** Give up (and answer "not found") after this long. Default 120 s. */
-  timeoutMs?: number;
   /** How often the pack list is read while waiting. Default 500 ms. */
   pollMs?: number;
 }
@@ -20,7 +21,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 const somePackWriting = async (db: FactmarkDB) => (await db.packs.toArray()).some((p) => p.enabled && p.state === 'writing');
 
 export async function entityCardWhenWritten(db: FactmarkDB, id: string, options: WaitOptions = {}): Promise<EntityCard | undefined> {
-  const deadline = Date.now() + (options.timeoutMs ?? 120_000);
+  const deadline = Date.now() + WAIT_MS;
   for (;;) {
     const card = await entityCard(db, id);
     if (card || !(await somePackWriting(db)) || Date.now() >= deadline) return card;

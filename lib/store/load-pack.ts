@@ -17,7 +17,7 @@ import type { Table } from 'dexie';
 import type { DictionaryRowEntry, FactmarkDB, PackKey, PackKind, PackMeta } from './db';
 import { aliasRows, dealRows, dictionaryRow, packCounts, packDictionary, rowTotal, withPack, type PackDictionary } from './pack-rows';
 import { StoreError, toStoreError } from './store-error';
-import { defaultWriteLocks, packWriteLock, type WriteLocks } from './write-lock';
+import { defaultWriteLocks, packWriteLock } from './write-lock';
 
 export { packCounts } from './pack-rows';
 
@@ -49,8 +49,6 @@ export interface LoadOptions {
    * the background).
    */
   onMatchable?: (meta: PackMeta) => void | Promise<void>;
-  /** Default: Web Locks where the context has them (defaultWriteLocks). */
-  locks?: WriteLocks;
   /** packDictionary(pack), when the caller made it already (an import does, to prepare the matcher). */
   dictionary?: PackDictionary;
 }
@@ -133,8 +131,11 @@ const sameWrite = (a: PackMeta | undefined, b: PackMeta) => a?.state === 'writin
 /** The rows after the dictionary, a transaction per STAGED_TRANSACTION_ROWS, then the pack marked complete. */
 async function writeRest(w: Write, writing: PackMeta, entries: readonly DictionaryRowEntry[]): Promise<PackMeta> {
   const { db, pack } = w;
-  const stillOurs = async () => {
-    if (!sameWrite(await db.packs.get(pack.id), writing)) throw new StoreError('unknown', `pack "${pack.id}" was removed while it was being written`);
+  /** The stored meta, as long as it is still this write's. */
+  const stillOurs = async (): Promise<PackMeta> => {
+    const current = await db.packs.get(pack.id);
+    if (!current || !sameWrite(current, writing)) throw new StoreError('unknown', `pack "${pack.id}" was removed while it was being written`);
+    return current;
   };
   const put = async <T>(table: Table<T, PackKey>, rows: readonly T[]) => {
     for (let start = 0; start < rows.length; start += STAGED_TRANSACTION_ROWS) {
@@ -149,9 +150,7 @@ async function writeRest(w: Write, writing: PackMeta, entries: readonly Dictiona
   await put(db.facts, withPack(pack.id, pack.facts));
   await put(db.deals, dealRows(pack));
   return db.transaction('rw', db.packs, async () => {
-    const current = await db.packs.get(pack.id);
-    if (!current || !sameWrite(current, writing)) throw new StoreError('unknown', `pack "${pack.id}" was removed while it was being written`);
-    const { state: _writing, ...complete } = current;
+    const { state: _writing, ...complete } = await stillOurs();
     await db.packs.put(complete);
     return complete;
   });
@@ -206,7 +205,7 @@ export async function loadPack(db: FactmarkDB, pack: FactPack, kind: PackKind, n
     },
   };
   try {
-    const result = await (options.locks ?? defaultWriteLocks()).tryHold(packWriteLock(db.name, pack.id), () => loadHoldingLock(write));
+    const result = await defaultWriteLocks().tryHold(packWriteLock(db.name, pack.id), () => loadHoldingLock(write));
     if (!result.held) throw new StoreError('busy', `pack "${pack.id}" is being written by another import; try again once it has finished`);
     return result.value;
   } catch (error) {

@@ -57,14 +57,9 @@ export function dictionaryRow(pack: FactPack, dictionary: PackDictionary = packD
 }
 
 /**
- * A stored row's entries, or undefined when the row cannot be read as a list of entries
- * (the caller falls back to the pack's alias rows, which hold the same entries).
+ * A dictionary row's JSON text as entries, or undefined when it is not a list of them
+ * (a reader then falls back to the pack's alias rows, which hold the same entries).
  */
-export function rowEntries(row: DictionaryRow): DictionaryRowEntry[] | undefined {
-  return entriesFromJson(row.entriesJson);
-}
-
-/** A dictionary row's JSON text as entries, or undefined when it is not a list of them. */
 export function entriesFromJson(json: unknown): DictionaryRowEntry[] | undefined {
   if (typeof json !== 'string') return undefined;
   try {
