@@ -73,8 +73,8 @@ function assertOwnSite(site: string, context: HandlerContext): void {
 }
 
 /** The matcher's dictionary depends on the enabled packs' ids and hashes, not on whether a pack has finished writing. */
-function matcherKeyOf(packs: readonly PackMeta[]): string {
-  return StoreService.packsKey(packs.map(({ state: _state, ...meta }) => meta));
+function matcherKeyOf(packs: ReadonlyArray<Pick<PackMeta, 'id' | 'hash' | 'enabled'>>): string {
+  return StoreService.packsKey(packs, { withState: false });
 }
 
 function withoutUndefined<T extends object>(value: T): T {
@@ -90,18 +90,23 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
   // The pack list, read once until the packs change: every page's matchBlocks checks the
   // matcher's key against it. Dropped by packsChanged (this background's own changes and
   // the options page's) and whenever the store finishes a load of its own (ensure, recover).
-  let packsRead: { version: number; packs: Promise<PackMeta[]> } | undefined;
-  const currentPacks = async (): Promise<PackMeta[]> => {
+  let packsRead: { version: number; packs: Promise<PackMeta[]>; matcherKey: Promise<string> } | undefined;
+  const sharedRead = async () => {
     const ready = await db();
     if (packsRead?.version !== store.version) {
-      const read = { version: store.version, packs: packList(ready) };
+      const packs = packList(ready);
+      const read = { version: store.version, packs, matcherKey: packs.then(matcherKeyOf) };
       packsRead = read;
       read.packs.catch(() => {
         if (packsRead === read) packsRead = undefined;
       });
+      read.matcherKey.catch(() => undefined);
     }
-    return packsRead.packs;
+    return packsRead;
   };
+  const currentPacks = async (): Promise<PackMeta[]> => (await sharedRead()).packs;
+  /** The matcher's key for the shared read: worked out once per read, not per page's request. */
+  const currentKey = async (): Promise<string> => (await sharedRead()).matcherKey;
   // The dictionary is read once per set of packs and shared by getDictionary and the
   // matcher's builds (a 100k-entity dictionary is a large read); the entries are let go a
   // while after, not to be held for nothing.
@@ -126,7 +131,7 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
   let matcherKey: string | undefined;
   const prepared = new PreparedMatcher();
   const matching = async (): Promise<MatcherService> => {
-    const key = matcherKeyOf(await currentPacks());
+    const key = await currentKey();
     const service = (matcherService ??= new MatcherService(() => readDictionary()));
     if (key !== matcherKey) {
       service.invalidate();
@@ -158,7 +163,6 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
       await tellTabs();
     })();
   };
-  const currentKey = async () => matcherKeyOf(await currentPacks());
   return {
     // An import whose page closed mid-write is found here, when the options page next asks.
     getStatus: async () => {
@@ -221,9 +225,8 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
       if (packs.some((p) => p.id === packId)) return { prepared: false };
       const incoming = packEntriesFromJson(packId, entriesJson);
       if (!incoming) throw new Error('entriesJson is not a list of dictionary entries');
-      // The import as it will be listed: enabled, the newest imported pack (so first in priority).
-      const meta: PackMeta = { id: packId, name: packId, version: '0.0.0', hash, kind: 'imported', enabled: true, installedAt: Date.now(), counts: { sources: 0, entities: 0, roles: 0, facts: 0, deals: 0 } };
-      const key = matcherKeyOf([...packs, meta]);
+      // The import as it will be listed: enabled (and the newest imported pack, so first in priority: mergeEntries).
+      const key = matcherKeyOf([...packs, { id: packId, hash, enabled: true }]);
       const types = (await loadSettings(settings)).markTypes;
       const below = (await readDictionary()).entries;
       prepared.prepare(key, types, () => buildFinder(mergeEntries(incoming, below), types));

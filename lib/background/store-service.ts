@@ -52,12 +52,16 @@ export class StoreService {
     return this.db;
   }
 
-  /** A key that changes whenever the readable packs change (for dictionary caches). */
-  static packsKey(packs: readonly PackMeta[]): string {
+  /**
+   * A key that changes whenever the readable packs change (for dictionary caches). With
+   * `withState: false`, only what the matcher's dictionary depends on: the enabled packs'
+   * ids and hashes, not whether a pack has finished writing.
+   */
+  static packsKey(packs: ReadonlyArray<Pick<PackMeta, 'id' | 'hash' | 'enabled' | 'state'>>, { withState = true } = {}): string {
     return packs
       .filter((p) => p.enabled)
       // A pack still being written reads differently (only the matcher sees it) from the complete one.
-      .map((p) => `${p.id}@${p.hash}${p.state === undefined ? '' : `~${p.state}`}`)
+      .map((p) => `${p.id}@${p.hash}${!withState || p.state === undefined ? '' : `~${p.state}`}`)
       .sort()
       .join('|');
   }
