@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { sendMessage } from '../../lib/messaging/send-message';
-import { PREPARE_MATCHER_MAX_CHARS, downloadText, exportPack, importPackFile, packFileName, pageStore, type ImportProblem, type ImportProgress } from '../../lib/packs';
+import { downloadText, exportPack, importPackFile, packFileName, pageStore, type ImportProblem, type ImportProgress } from '../../lib/packs';
 import { packFileText } from '../../lib/pack/validate';
 import { requestPersistence, type PackMeta } from '../../lib/store';
 
@@ -79,9 +79,7 @@ export function usePacks(): PacksState {
         },
         yieldToPage: afterNextPaint,
         // Parsed: the background builds its matcher with the new names while the pack is checked (it uses it only once the pack is in).
-        onDictionary: (dictionary) => {
-          if (dictionary.entriesJson.length <= PREPARE_MATCHER_MAX_CHARS) void sendMessage({ type: 'prepareMatcher', ...dictionary });
-        },
+        onDictionary: (dictionary) => void sendMessage({ type: 'prepareMatcher', ...dictionary }),
         // Pages can be marked with the new names already: tell the background, don't wait.
         onMatchable: () => {
           void sendMessage({ type: 'packsChanged' }).then((reply) => reply.ok && setPacks(reply.data.packs));

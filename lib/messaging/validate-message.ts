@@ -5,6 +5,7 @@
  * carries more than we know of was not written for this version.
  */
 import { ENTITY_TYPES } from '../pack/types';
+import { PREPARE_MATCHER_MAX_CHARS } from '../packs/limits';
 import { parseSettingsPatch, SETTINGS_READERS } from '../settings/settings';
 import type { BackgroundType, ContentType } from './protocol';
 
@@ -12,7 +13,7 @@ export type Fields = Record<string, unknown>;
 /** The reason the message is malformed, or null. */
 export type Validator = (message: Fields) => string | null;
 
-export const LIMITS = { dictionaryJson: 48_000_000, blocks: 200_000, pageText: 20_000_000, id: 200, ids: 10_000, quote: 5_000, count: 1_000_000, site: 253, query: 200, searchLimit: 50 } as const;
+export const LIMITS = { dictionaryJson: PREPARE_MATCHER_MAX_CHARS, blocks: 200_000, pageText: 20_000_000, id: 200, ids: 10_000, quote: 5_000, count: 1_000_000, site: 253, query: 200, searchLimit: 50 } as const;
 
 type Check = (value: unknown) => boolean;
 

@@ -18,7 +18,7 @@ import { loadPack } from '../store/load-pack';
 import { packCounts, packDictionary, rowTotal, type PackDictionary } from '../store/pack-rows';
 import { StoreError } from '../store/store-error';
 import { ImportRefusal, type ImportProblem } from './import-problem';
-import { MAX_PACK_FILE_BYTES } from './limits';
+import { MAX_PACK_FILE_BYTES, PREPARE_MATCHER_MAX_CHARS } from './limits';
 import { compareVersions } from './pack-version';
 import { parseJson, readTextFile } from './read-text-file';
 
@@ -54,7 +54,7 @@ export interface ImportOptions {
    * hold): the options page hands it to the background, which builds its matcher meanwhile
    * and uses it only if this pack is then installed with this hash
    * (lib/background/prepared-matcher.ts). Not called for a value too broken to make a
-   * dictionary of.
+   * dictionary of, nor for a dictionary too big for a message (PREPARE_MATCHER_MAX_CHARS).
    */
   onDictionary?: (dictionary: { packId: string; hash: string; entriesJson: string }) => void;
 }
@@ -114,7 +114,7 @@ export async function importPackValue(db: FactmarkDB, value: unknown, options: I
   // The dictionary goes to the background before the checks, so it builds its matcher
   // while they run (it only uses the build if this very pack gets installed).
   const early = options.onDictionary ? dictionaryOf(value) : undefined;
-  if (early) options.onDictionary?.({ packId: early.packId, hash: early.hash, entriesJson: early.dictionary.json });
+  if (early && early.dictionary.json.length <= PREPARE_MATCHER_MAX_CHARS) options.onDictionary?.({ packId: early.packId, hash: early.hash, entriesJson: early.dictionary.json });
   const checked = validatePack(value, options.validate);
   if (!checked.ok) return { ok: false, problem: { kind: 'invalid', errors: checked.errors } };
   const pack = checked.pack;

@@ -107,9 +107,7 @@ async function startImport(page: Page): Promise<{ matchableMs: number; writeStar
     g.benchImport = B.importPackFile(db, g.benchFile, {
       reservedIds: ['factmark-seeds'],
       // As the options page does (components/options/use-packs.ts).
-      onDictionary: (dictionary) => {
-        if (dictionary.entriesJson.length <= B.PREPARE_MATCHER_MAX_CHARS) void send({ type: 'prepareMatcher', ...dictionary });
-      },
+      onDictionary: (dictionary) => void send({ type: 'prepareMatcher', ...dictionary }),
       onProgress: (progress) => {
         if (progress.phase === 'writing' && Number.isNaN(writeStartMs)) writeStartMs = performance.now() - start;
       },
