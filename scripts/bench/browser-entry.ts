@@ -4,12 +4,8 @@
  * into one script at bench time. Never part of the extension's build.
  */
 export { syntheticPack } from './synthetic-pack';
-export { canonicalJson, packFileText, packHash, validatePack } from '../../lib/pack/validate';
+export { packFileText, packHash, validatePack } from '../../lib/pack/validate';
 export { createStore } from '../../lib/store/db';
 export { loadPack, removePack } from '../../lib/store/load-pack';
-export { importPackFile, importPackValue } from '../../lib/packs/import-pack';
-export { PREPARE_MATCHER_MAX_CHARS } from '../../lib/packs/limits';
-export { matcherDictionary } from '../../lib/store/entity-queries';
-export { entityCard } from '../../lib/store/entity-card';
+export { importPackFile } from '../../lib/packs/import-pack';
 export { buildDictionary } from '../../lib/match/dictionary';
-export { dictionaryEntities } from '../../lib/match/from-pack';

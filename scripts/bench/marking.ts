@@ -60,10 +60,7 @@ async function installConfig(page: Page, config: Config, seedId: string): Promis
       const g = globalThis as unknown as { FactmarkBench: Bench; chrome: { runtime: { sendMessage(m: object): Promise<{ ok: boolean; error?: string }> } } };
       const B = g.FactmarkBench;
       const db = B.createStore();
-      await db.transaction('rw', [db.packs, ...db.contentTables], async () => {
-        for (const table of db.contentTables) await table.where('packId').equals('bench-synthetic').delete();
-        await db.packs.delete('bench-synthetic');
-      });
+      await B.removePack(db, 'bench-synthetic');
       if (synthetic > 0) await B.loadPack(db, B.syntheticPack({ aliases: synthetic, seed: 1, id: 'bench-synthetic' }), 'imported', Date.now());
       db.close();
       const r = await g.chrome.runtime.sendMessage({ type: 'setPackEnabled', packId: seedId, enabled: synthetic === 0 });
