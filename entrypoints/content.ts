@@ -26,7 +26,7 @@ export default defineContentScript({
       location.hostname,
       {
         match: async (blocks, types) => {
-          const reply = await sendMessage({ type: 'matchBlocks', blocks: [...blocks].map((b) => ({ text: b.text, heading: b.heading ?? false })), types: [...types] });
+          const reply = await sendMessage({ type: 'matchBlocks', blocks: blocks.map((b) => ({ text: b.text, heading: b.heading ?? false })), types: [...types] });
           if (!reply.ok) throw new Error(`Factmark: matching failed (${reply.error})`);
           return reply.data;
         },

@@ -8,7 +8,7 @@ import type { FindMentions } from '../match/mention-finder';
 import type { EntityType } from '../pack/types';
 import { t } from '../i18n';
 // The pure settings modules only: lib/settings/index also brings WXT's storage item, which
-// content scripts do not use (lib/settings/read-settings.ts).
+// content scripts do not use (they get settings by message: lib/settings/settings-feed.ts).
 import type { Settings } from '../settings/settings';
 import { isActiveOn, usesNoMutationMode } from '../settings/site-rules';
 import { isCorrectedOn, isMuted } from '../settings/user-lists';
@@ -86,7 +86,6 @@ export class ContentApp {
   private active = false;
   private appliedKey = '';
   private appliedStyle = '';
-  private applySeq = 0;
   /** This page had marks: later overlays read it without probing first. */
   private readAtOnce = false;
 
@@ -140,7 +139,7 @@ export class ContentApp {
     return true;
   }
 
-  /** The enabled packs changed: fetch the dictionary again and re-read the page. */
+  /** The enabled packs changed: read the page again (the background matches with the new packs). */
   async packsChanged(): Promise<void> {
     this.appliedKey = '';
     if (this.settings) await this.apply(this.settings);
@@ -152,7 +151,6 @@ export class ContentApp {
   }
 
   private async apply(settings: Settings): Promise<void> {
-    const seq = ++this.applySeq;
     this.settings = settings;
     const wanted = this.override === undefined ? isActiveOn(settings, this.host) : this.override === 'on';
     this.active = wanted && this.doc.body !== null;
@@ -173,12 +171,11 @@ export class ContentApp {
       this.bridge.report({ entityIds: [], count: 0, active: false });
       return;
     }
+    if (this.signal.aborted) return;
     const types = [...settings.markTypes];
     const find: FindMentions = (blocks) => this.bridge.match(blocks, types);
-    // Another apply (a settings change, a pack change) started while we waited: it wins,
-    // or two overlays would mark the page twice.
-    if (this.signal.aborted || seq !== this.applySeq) return;
-    this.stopOverlay();
+    // Nothing is awaited between stopping the old overlay and starting this one, so a
+    // settings or pack change arriving meanwhile cannot leave two overlays on the page.
     this.overlayAbort = new AbortController();
     const hidden = (id: string) => isMuted(settings, id) || isCorrectedOn(settings, id, this.host);
     const overlay = new Overlay({
