@@ -76,7 +76,8 @@ export class Overlay {
   private readonly dom = new DomHighlighter();
   private readonly css = new CssHighlighter();
   private blocks: TextBlock[] = [];
-  private mentions: OverlayMention[] = [];
+  /** Each with the block it was marked in, to compare old blocks' marks with new decisions. */
+  private mentions: Array<OverlayMention & { block: TextBlock }> = [];
   private nextId = 1;
   private observer: MutationObserver | undefined;
   private pending = new Set<Node>();
@@ -86,8 +87,6 @@ export class Overlay {
   private styled = false;
   /** The probe found nothing: the DOM has not been read, changes are probed again. */
   private quiet = false;
-  /** The block each mark was made in, to compare old blocks' marks with new decisions. */
-  private blockOf = new Map<number, TextBlock>();
 
   private chosenMode: RenderMode | undefined;
 
@@ -145,7 +144,6 @@ export class Overlay {
     });
     this.blocks = [];
     this.mentions = [];
-    this.blockOf.clear();
     this.emit();
   }
 
@@ -218,16 +216,14 @@ export class Overlay {
             const id = firstId + k;
             const first = pieces.find((p) => p.mention === id);
             if (!first) return;
-            this.mentions.push({ id, mention, anchor: () => (first.element.isConnected ? first.element : undefined) });
-            this.blockOf.set(id, block);
+            this.mentions.push({ id, mention, block, anchor: () => (first.element.isConnected ? first.element : undefined) });
           });
         } else {
           const painted = this.css.mark(block, list, firstId);
           list.forEach((mention, k) => {
             const range = painted.find((p) => p.mention === firstId + k)?.ranges[0];
             if (!range) return;
-            this.mentions.push({ id: firstId + k, mention, anchor: () => range });
-            this.blockOf.set(firstId + k, block);
+            this.mentions.push({ id: firstId + k, mention, block, anchor: () => range });
           });
         }
       });
@@ -256,8 +252,8 @@ export class Overlay {
     const page = new Set(all);
     const marked = new Map<TextBlock, string[]>();
     for (const om of this.mentions) {
-      const block = this.blockOf.get(om.id);
-      if (!block || targets.has(block) || !page.has(block)) continue;
+      const { block } = om;
+      if (targets.has(block) || !page.has(block)) continue;
       const list = marked.get(block);
       if (list) list.push(sign(om.mention));
       else marked.set(block, [sign(om.mention)]);
