@@ -7,9 +7,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Catalogue } from '../lib/i18n';
 
 const ROOT = join(__dirname, '..');
-type Catalogue = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 const locales = readdirSync(join(ROOT, 'public/_locales'));
 const catalogue = (lang: string) => JSON.parse(readFileSync(join(ROOT, 'public/_locales', lang, 'messages.json'), 'utf8')) as Catalogue;
 const en = catalogue('en');

@@ -67,7 +67,7 @@ const pageRenderMode = (doc: Document): RenderMode => (wrappingUnsafe(doc) ? 'hi
  * block boundaries, no nodes visited) matched like the page itself. Nothing there and the
  * DOM need not be read. Text hidden by CSS is not in it: marks there could not be seen.
  */
-export async function probeRenderedText(root: HTMLElement, find: FindMentions, hidden: (entityId: string) => boolean): Promise<boolean> {
+async function probeRenderedText(root: HTMLElement, find: FindMentions, hidden: (entityId: string) => boolean): Promise<boolean> {
   const text = root.innerText ?? root.textContent ?? '';
   const blocks: BlockText[] = [];
   for (const line of text.split('\n')) if (/\S/.test(line)) blocks.push({ text: line, heading: false });

@@ -62,7 +62,7 @@ const BLOCKISH = /^(P|DIV|LI|TD|TH|H[1-6]|BLOCKQUOTE|SECTION|ARTICLE|MAIN|ASIDE|
 const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** A pause function for reading the page in slices: yields once a slice of work has run SLICE_MS. */
-export function slicer(): () => Promise<void> | undefined {
+function slicer(): () => Promise<void> | undefined {
   let start = performance.now();
   return () => {
     if (performance.now() - start < SLICE_MS) return undefined;
