@@ -156,9 +156,11 @@ export class Overlay {
       // A probe that fails says nothing: read the page.
       const maybe = await this.options.probe().catch(() => true);
       if (this.stopped) return;
+      const wasQuiet = this.quiet;
       this.setQuiet(!maybe);
       if (this.quiet) {
-        this.emit();
+        // The page's state (nothing marked) is reported once, not again on every re-probe.
+        if (!wasQuiet) this.emit();
         performance.mark('factmark:scan-end', { detail: { marks: 0, probed: true } });
         return;
       }
