@@ -17,7 +17,7 @@ type Props = { model: CardModel } & SectionHandlers;
 /** One titled list of the card: `fm-<id>` labels it for screen readers. */
 function CardSection({ id, title, className, children }: { id: string; title: string; className?: string; children: ComponentChildren }) {
   return (
-    <section aria-labelledby={`fm-${id}`} {...(className ? { class: className } : {})}>
+    <section aria-labelledby={`fm-${id}`} class={className}>
       <h3 id={`fm-${id}`}>{title}</h3>
       <ul>{children}</ul>
     </section>

@@ -427,12 +427,18 @@ describe('a large pack', () => {
       return pack ? (pack.state ?? 'complete') : 'absent';
     }, id);
 
-  it('marks pages with a new pack\'s names while its facts are still being saved, and says so', async () => {
-    const path = join(dir, 'large-b.json');
-    await writeFile(path, JSON.stringify(await largePack('large-b')));
+  /** Starts importing the large pack under `id` in a new options page; the import goes on. */
+  const startLargeImport = async (id: string) => {
+    const path = join(dir, `${id}.json`);
+    await writeFile(path, JSON.stringify(await largePack(id)));
     const { page } = await browser.open('options.html');
     await page.locator('.pack').first().waitFor();
     await page.setInputFiles('#pack-file', path);
+    return page;
+  };
+
+  it('marks pages with a new pack\'s names while its facts are still being saved, and says so', async () => {
+    const page = await startLargeImport('large-b');
     // The pack is listed as soon as its names are in, with the note that the rest is coming.
     const hint = page.locator('.pack[data-pack="large-b"] .hint');
     await hint.waitFor({ timeout: 30_000 });
@@ -450,11 +456,7 @@ describe('a large pack', () => {
   });
 
   it('undoes an import whose page was closed half-way, and says so when the options page opens again', async () => {
-    const path = join(dir, 'large-c.json');
-    await writeFile(path, JSON.stringify(await largePack('large-c')));
-    const { page } = await browser.open('options.html');
-    await page.locator('.pack').first().waitFor();
-    await page.setInputFiles('#pack-file', path);
+    const page = await startLargeImport('large-c');
     await page.locator('.pack[data-pack="large-c"] .hint').waitFor({ timeout: 30_000 });
     expect(await statusOf(page, 'large-c')).toBe('writing');
     // Closed mid-write (the page's "leave this page?" prompt is skipped, as a crash would).
