@@ -2,13 +2,18 @@
  * The matcher's scan: the occurrences of keys that can start a word, read a word at a
  * time instead of a character at a time.
  *
- * Most words on a page begin no key at all. The scan hashes each word as it reads it
- * (one multiply per character, no table look-up) and looks the word up once, in a table
- * of the words keys begin with; only a known first word leads into the automaton, and
- * then from the trie state at the end of that word, so the trie is never walked over a
- * word that cannot start a key. Keys that begin with something other than a word
- * character, or with a character of a script written without spaces (every position
- * there can start a word), are walked from the root as before.
+ * Most words on a page begin no key at all. The scan hashes each word as it reads it and
+ * looks the word up once, in a table of the words keys begin with; only a known first
+ * word leads into the automaton, and then from the trie state at the end of that word, so
+ * the trie is never walked over a word that cannot start a key. Keys that begin with
+ * something other than a word character, or with a character of a script written
+ * without spaces (every position there can start a word), are walked from the root as
+ * before.
+ *
+ * The hot loop has no branch that depends on where words end (word lengths vary, so such
+ * a branch is mispredicted once a word, and that was most of the old loop's cost): every
+ * character updates the hash, masked to zero outside words, and tests the first-word bit
+ * set, masked to "no" unless a word ends there. Only a set bit branches.
  *
  * What it reports is what `scanAutomaton` reports once word boundaries are applied
  * (findCandidates): a key needing a boundary can only start where a word starts, and a
@@ -32,10 +37,12 @@ const enum Cls {
 const CLASS = new Uint8Array(65536).fill(Cls.Unknown);
 for (let c = 0; c < 128; c++) CLASS[c] = (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? Cls.Word : Cls.Other;
 
-function classify(c: number): number {
-  const ch = String.fromCharCode(c);
-  const k = isUnspacedScript(ch) ? Cls.Unspaced : isWordChar(ch) ? Cls.Word : Cls.Other;
-  CLASS[c] = k;
+function classOf(c: number): number {
+  let k = CLASS[c]!;
+  if (k === Cls.Unknown) {
+    const ch = String.fromCharCode(c);
+    CLASS[c] = k = isUnspacedScript(ch) ? Cls.Unspaced : isWordChar(ch) ? Cls.Word : Cls.Other;
+  }
   return k;
 }
 
@@ -48,24 +55,50 @@ export function isWordCode(c: number): boolean {
   return w === 1;
 }
 
-/** One step of the hash over a word's code units (FNV-1a). */
-const HASH_START = 0x811c9dc5 | 0;
-const hashStep = (h: number, c: number): number => Math.imul(h ^ c, 0x01000193);
+/**
+ * What the scan does at a code unit, for one automaton (it depends on the keys, so each
+ * automaton has its own table): the values are what the hot loop tests.
+ */
+const enum Step {
+  /** Ends a word, and no key begins with it. */
+  Pass = 0,
+  /** Part of a word. */
+  Word = 1,
+  /** Ends a word, and keys begin with it: walk the trie from here. */
+  Walk = 2,
+  /** Not seen yet. */
+  Unknown = 3,
+}
+
+function stepKind(root: Int32Array, c: number): number {
+  return classOf(c) === Cls.Word ? Step.Word : root[c] === 0 ? Step.Pass : Step.Walk;
+}
 
 /**
- * The words keys begin with. A bit set first (one bit per word's hash, small enough to stay
- * in cache: most words of a page stop there), then open addressing, hash → the trie state
- * at the end of the word, the two side by side in one array so a probe reads one place.
+ * The word hash: rotate and xor per character (one short dependency chain, so the next
+ * character never waits long), then one multiply when the word ends, whose high bits
+ * index the bit set and the table.
+ */
+const hashStep = (h: number, c: number): number => ((h << 5) | (h >>> 27)) ^ c;
+const MIX = 0x9e3779b1 | 0;
+
+/**
+ * The words keys begin with. A bit set first (about one bit in 64 set, small enough to
+ * stay in cache: most words of a page stop there), then open addressing, mixed hash →
+ * the trie state at the end of the word, its characters and their number, side by side
+ * so that a probe reads one place.
  */
 interface WordIndex {
+  /** Step by code unit, filled on first sight. */
+  steps: Uint8Array;
   bits: Int32Array;
   bitMask: number;
+  /** A hash's slot is its top bits: hash >>> shift. */
+  shift: number;
   mask: number;
-  /** slots[2i] = hash, slots[2i + 1] = state; state 0 = empty (the root ends no word). */
+  /** Four per slot: the mixed hash, the state (0 = empty: the root ends no word), the word's offset in pool, its length. */
   slots: Int32Array;
-  /** The word's code units, for the check after a hash hit: pool[offset .. offset + length). */
-  offsets: Uint32Array;
-  lengths: Uint16Array;
+  /** The words' code units, for the check after a hash hit. */
   pool: Uint16Array;
 }
 
@@ -73,7 +106,7 @@ const indexes = new WeakMap<Automaton, WordIndex>();
 
 /** Walks the trie along word characters: every state where a key's first word ends. */
 function buildWordIndex(a: Automaton): WordIndex {
-  const { first, count, codes, targets, output } = a;
+  const { first, count, codes, targets, output, root } = a;
   const ends: Array<{ state: number; word: number[] }> = [];
   let poolSize = 0;
   // Depth-first over the edges whose code is a word character.
@@ -82,7 +115,7 @@ function buildWordIndex(a: Automaton): WordIndex {
   const rootEdges = first[0]!;
   for (let e = rootEdges; e < rootEdges + count[0]!; e++) {
     const c = codes[e]!;
-    if ((CLASS[c] === Cls.Unknown ? classify(c) : CLASS[c]) === Cls.Word) stack.push({ state: targets[e]!, code: c, depth: 0 });
+    if (classOf(c) === Cls.Word) stack.push({ state: targets[e]!, code: c, depth: 0 });
   }
   while (stack.length > 0) {
     const { state, code, depth } = stack.pop()!;
@@ -91,30 +124,30 @@ function buildWordIndex(a: Automaton): WordIndex {
     let endsHere = output[state]! >= 0;
     for (let e = first[state]!; e < first[state]! + count[state]!; e++) {
       const c = codes[e]!;
-      if ((CLASS[c] === Cls.Unknown ? classify(c) : CLASS[c]) === Cls.Word) stack.push({ state: targets[e]!, code: c, depth: depth + 1 });
+      if (classOf(c) === Cls.Word) stack.push({ state: targets[e]!, code: c, depth: depth + 1 });
       else endsHere = true;
     }
-    if (endsHere && path.length <= 0xffff) {
+    if (endsHere) {
       ends.push({ state, word: path.slice() });
       poolSize += path.length;
     }
   }
-  let size = 64;
-  while (size < ends.length * 2) size *= 2;
-  let bitWords = 64;
-  while (bitWords * 32 < ends.length * 16 && bitWords < 1 << 18) bitWords *= 2;
-  const index: WordIndex = { bits: new Int32Array(bitWords), bitMask: bitWords - 1, mask: size - 1, slots: new Int32Array(size * 2), offsets: new Uint32Array(size), lengths: new Uint16Array(size), pool: new Uint16Array(poolSize) };
+  let bits = 16;
+  while (1 << bits < ends.length * 2) bits++;
+  let bitWords = 1024;
+  while (bitWords * 32 < ends.length * 64 && bitWords < 1 << 18) bitWords *= 2;
+  const steps = new Uint8Array(65536).fill(Step.Unknown);
+  for (let c = 0; c < 128; c++) steps[c] = stepKind(root, c);
+  const index: WordIndex = { steps, bits: new Int32Array(bitWords), bitMask: bitWords - 1, shift: 32 - bits, mask: (1 << bits) - 1, slots: new Int32Array(4 << bits), pool: new Uint16Array(poolSize) };
   let at = 0;
   for (const { state, word } of ends) {
-    let h = HASH_START;
+    let h = 0;
     for (const c of word) h = hashStep(h, c);
-    index.bits[(h >>> 5) & index.bitMask]! |= 1 << (h & 31);
-    let slot = (h >>> 3) & index.mask;
-    while (index.slots[2 * slot + 1] !== 0) slot = (slot + 1) & index.mask;
-    index.slots[2 * slot] = h;
-    index.slots[2 * slot + 1] = state;
-    index.offsets[slot] = at;
-    index.lengths[slot] = word.length;
+    const m = Math.imul(h, MIX);
+    index.bits[(m >>> 9) & index.bitMask]! |= 1 << (m >>> 27);
+    let slot = m >>> index.shift;
+    while (index.slots[4 * slot + 1] !== 0) slot = (slot + 1) & index.mask;
+    index.slots.set([m, state, at, word.length], 4 * slot);
     index.pool.set(word, at);
     at += word.length;
   }
@@ -136,43 +169,58 @@ function wordIndexOf(a: Automaton): WordIndex {
  * with), as onMatch(start, end, key) in order of start. See the module comment.
  */
 export function scanWords(a: Automaton, text: string, onMatch: (start: number, end: number, key: number) => void): void {
-  const { root } = a;
-  const { bits, bitMask, mask, slots, offsets, lengths, pool } = wordIndexOf(a);
+  const index = wordIndexOf(a);
+  const { steps, bits, bitMask } = index;
+  const root = a.root;
   const n = text.length;
-  let p = 0;
-  while (p < n) {
-    let c = text.charCodeAt(p);
-    let k = CLASS[c]!;
-    if (k !== Cls.Word) {
-      if (k === Cls.Unknown) k = classify(c);
-      if (k !== Cls.Word) {
-        if (root[c] !== 0) walk(a, text, p, root[c]!, p + 1, onMatch);
-        p++;
+  // h: the hash of the word read so far (0 outside words); inWord: 1 if the last character was part of a word.
+  let h = 0;
+  let inWord = 0;
+  for (let p = 0; p < n; p++) {
+    const c = text.charCodeAt(p);
+    let k = steps[c]!;
+    if (k > Step.Word) {
+      if (k === Step.Unknown) steps[c] = k = stepKind(root, c);
+      if (k === Step.Walk) {
+        if (inWord === 1) {
+          const m = Math.imul(h, MIX);
+          if ((bits[(m >>> 9) & bitMask]! & (1 << (m >>> 27))) !== 0) wordEnds(a, index, text, p, m, onMatch);
+        }
+        walk(a, text, p, root[c]!, p + 1, onMatch);
+        h = 0;
+        inWord = 0;
         continue;
       }
     }
-    // A word: hash it to its end. The hot loop: one class look-up and one multiply per
-    // character; a character seen for the first time is classified on the way out.
-    const start = p;
-    let h = HASH_START;
-    for (;;) {
-      h = Math.imul(h ^ c, 0x01000193);
-      if (++p >= n) break;
-      c = text.charCodeAt(p);
-      if (CLASS[c] === Cls.Word) continue;
-      if (CLASS[c] !== Cls.Unknown || classify(c) !== Cls.Word) break;
-    }
-    if ((bits[(h >>> 5) & bitMask]! & (1 << (h & 31))) === 0) continue;
-    let slot = (h >>> 3) & mask;
-    for (let s = slots[2 * slot + 1]!; s !== 0; s = slots[2 * (slot = (slot + 1) & mask) + 1]!) {
-      if (slots[2 * slot] !== h || lengths[slot] !== p - start) continue;
-      const off = offsets[slot]! - start;
-      let i = start;
-      while (i < p && text.charCodeAt(i) === pool[off + i]) i++;
-      if (i < p) continue;
-      walk(a, text, start, s, p, onMatch);
-      break;
-    }
+    // k is 0 or 1 here. At a word's end (inWord 1, k 0) test the bit of the word's hash;
+    // elsewhere the mask makes the test fail without a branch of its own.
+    const m = Math.imul(h, MIX);
+    if ((bits[(m >>> 9) & bitMask]! & (1 << (m >>> 27)) & -(inWord & (k ^ 1))) !== 0) wordEnds(a, index, text, p, m, onMatch);
+    h = hashStep(h, c) & -k;
+    inWord = k;
+  }
+  if (inWord === 1) {
+    const m = Math.imul(h, MIX);
+    if ((bits[(m >>> 9) & bitMask]! & (1 << (m >>> 27))) !== 0) wordEnds(a, index, text, n, m, onMatch);
+  }
+}
+
+/** A word whose hash `m` has its bit set ends at `end`: if it is a first word, walk on from its state. */
+function wordEnds(a: Automaton, index: WordIndex, text: string, end: number, m: number, onMatch: (start: number, end: number, key: number) => void): void {
+  const { steps, mask, slots, pool } = index;
+  let slot = m >>> index.shift;
+  for (let s = slots[4 * slot + 1]!; s !== 0; s = slots[4 * (slot = (slot + 1) & mask) + 1]!) {
+    if (slots[4 * slot] !== m) continue;
+    // The table's word must be the whole word of the text that ends here: its characters
+    // match, and the one before them is not part of a word.
+    const start = end - slots[4 * slot + 3]!;
+    if (start < 0 || (start > 0 && steps[text.charCodeAt(start - 1)] === Step.Word)) continue;
+    const off = slots[4 * slot + 2]! - start;
+    let i = start;
+    while (i < end && text.charCodeAt(i) === pool[off + i]) i++;
+    if (i < end) continue;
+    walk(a, text, start, s, end, onMatch);
+    return;
   }
 }
 

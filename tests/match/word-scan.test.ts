@@ -65,6 +65,50 @@ describe('scanWords', () => {
     expect(found).toEqual(keys.map((_, i) => i));
   });
 
+  it.each([
+    // The table stores a word's length and the check reads back from the word's end: a
+    // longer word ending in a key (or the key at the very start or end) must be told apart.
+    ['khan', ['khan']],
+    ['xkhan khan', ['khan']],
+    ['khanx', ['khan']],
+    ['2khan', ['khan']],
+    // "a" then U+0C20 (97 << 5) cancel out in the hash: the word has the hash of "khan".
+    ['a\u0c20khan khan', ['khan']],
+    ['sékhan khan', ['khan']],
+    // Word characters seen here for the first time, in the middle of a word.
+    ['ǆkhan khanǆ ǆ khan', ['khan', 'ǆ']],
+    ['\u0915\u093f\u0924\u093e\u092c \u0915\u093f\u0924\u093e\u092c', ['\u0915\u093f\u0924\u093e\u092c']],
+    // A key's first word ending at a character keys begin with, and at a script without spaces.
+    ['kp(kp) kp', ['kp', '(kp)']],
+    ['kp投资 kp', ['kp', '投资']],
+  ])('in %j finds exactly the word-bounded occurrences of %j', (text, keys) => {
+    const a = buildAutomaton(keys);
+    const all: string[] = [];
+    scanAutomaton(a, text, (s, e, k) => all.push(`${s}:${e}:${k}`));
+    const words: string[] = [];
+    scanWords(a, text, (s, e, k) => words.push(`${s}:${e}:${k}`));
+    expect(bounded(text, keys, words)).toEqual(bounded(text, keys, all));
+    // And it reports no word-start occurrence that the boundary rule would then drop.
+    const startsWord = (key: string) => isWordChar(key[0]) && !unspaced(key[0]);
+    expect(words.filter((m) => startsWord(keys[Number(m.split(':')[2])]!) && isWordChar(text[Number(m.split(':')[0]) - 1]))).toEqual([]);
+  });
+
+  it('keeps what it learns about characters per automaton', () => {
+    // "(" begins a key of the first automaton only: scanning with one must not change the other.
+    const withParen = buildAutomaton(['(dea)', 'dea']);
+    const without = buildAutomaton(['dea']);
+    const text = '(dea) x(dea) dea';
+    const run = (a: ReturnType<typeof buildAutomaton>) => {
+      const found: string[] = [];
+      scanWords(a, text, (s, e, k) => found.push(`${s}:${e}:${k}`));
+      return found;
+    };
+    for (let i = 0; i < 2; i++) {
+      expect(run(withParen)).toEqual(['0:5:0', '1:4:1', '7:12:0', '8:11:1', '13:16:1']);
+      expect(run(without)).toEqual(['1:4:0', '8:11:0', '13:16:0']);
+    }
+  });
+
   it('isWordCode agrees with isWordChar on every code unit', () => {
     for (let c = 0; c < 65536; c += 7) expect(isWordCode(c), `U+${c.toString(16)}`).toBe(isWordChar(String.fromCharCode(c)));
   });
