@@ -4,6 +4,7 @@
  * to the store here, with progress; see lib/packs/import-pack.ts).
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { t } from '../../lib/i18n';
 import { sendMessage } from '../../lib/messaging/send-message';
 import { downloadText, exportPack, importPackFile, packFileName, pageStore, type ImportProblem, type ImportProgress } from '../../lib/packs';
 import { packFileText } from '../../lib/pack/validate';
@@ -116,11 +117,24 @@ export function usePacks(): PacksState {
     return reply.ok && reply.data.removed;
   }, [refresh]);
 
-  const exportOne = useCallback(async (packId: string) => {
-    const pack = await exportPack(pageStore(), packId).catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
-    if (!pack) return setError(packId);
-    downloadText(document, packFileName(pack), packFileText(pack));
-  }, []);
+  const exportOne = useCallback(
+    async (packId: string) => {
+      const name = packs?.find((p) => p.id === packId)?.name ?? packId;
+      try {
+        const pack = await exportPack(pageStore(), packId);
+        if (!pack) {
+          // Removed since the list was read (from another options page, say): say so, and show the list as it is now.
+          setError(t('opt_exportGone', name));
+          return void refresh();
+        }
+        downloadText(document, packFileName(pack), packFileText(pack));
+        setError(undefined);
+      } catch (e) {
+        setError(t('opt_exportFailed', name, e instanceof Error ? e.message : String(e)));
+      }
+    },
+    [packs, refresh],
+  );
 
   return { packs, interrupted, error, importState, importFile, setEnabled, remove, exportOne };
 }

@@ -302,6 +302,24 @@ describe('the options page', () => {
     expect(exported.hash).toBe(await packHash(exported));
   });
 
+  it('says so when a pack was removed behind the list, and shows the list as it is', async () => {
+    await importPack(await file('ghost.json', await zorblaxPack({ id: 'ghost-pack', name: 'Ghost pack' })));
+    await options.locator('.pack[data-pack="ghost-pack"]').waitFor();
+    // Removed by another page: this page's list still shows it.
+    expect(await options.evaluate(async () => {
+      const { runtime } = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean }> } } }).chrome;
+      return (await runtime.sendMessage({ type: 'removePack', packId: 'ghost-pack' })).ok;
+    })).toBe(true);
+    let downloads = 0;
+    options.on('download', () => downloads++);
+    await options.focus('.pack[data-pack="ghost-pack"] button:has-text("Export")');
+    await options.keyboard.press('Enter');
+    const alert = options.locator('#packs p.error[role=alert]:not([data-interrupted])');
+    await expect.poll(() => alert.textContent()).toBe('That did not work: “Ghost pack” is no longer installed, so it cannot be exported.');
+    await options.locator('.pack[data-pack="ghost-pack"]').waitFor({ state: 'detached' });
+    expect(downloads).toBe(0);
+  });
+
   it('removes an imported pack after a confirming press; the bundled one cannot be removed', async () => {
     expect(await options.locator('.pack[data-pack="factmark-seeds"] button:has-text("Remove")').count()).toBe(0);
     await options.click('.pack[data-pack="hostile-pack"] button[aria-expanded]');
