@@ -63,12 +63,14 @@ interface RawTargetMessage {
   error?: { message: string };
 }
 
+type Heap = { usedSize: number; totalSize: number };
+
 /**
- * Runtime.getHeapUsage of another target (the service worker), after a GC, through a
- * page's CDP session: Playwright opens sessions on pages only, so the calls go through
+ * A session on another target (the service worker) through a page's CDP session:
+ * Playwright opens sessions on pages only, so the calls go through
  * Target.sendMessageToTarget.
  */
-export async function targetHeap(cdp: CDPSession, type: 'service_worker', urlPart = ''): Promise<{ usedSize: number; totalSize: number } | undefined> {
+async function attachTarget(cdp: CDPSession, type: 'service_worker', urlPart: string): Promise<{ call(method: string): Promise<unknown>; detach(): Promise<void> } | undefined> {
   const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: Array<{ type: string; url: string; targetId: string }> };
   const target = targetInfos.find((t) => t.type === type && t.url.includes(urlPart));
   if (!target) return undefined;
@@ -88,12 +90,51 @@ export async function targetHeap(cdp: CDPSession, type: 'service_worker', urlPar
       cdp.on('Target.receivedMessageFromTarget', onMessage);
       void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method }) });
     });
+  return { call, detach: () => cdp.send('Target.detachFromTarget', { sessionId }).then(() => undefined, () => undefined) };
+}
+
+/** Runtime.getHeapUsage of another target (the service worker), after a GC. */
+export async function targetHeap(cdp: CDPSession, type: 'service_worker', urlPart = ''): Promise<Heap | undefined> {
+  const target = await attachTarget(cdp, type, urlPart);
+  if (!target) return undefined;
   try {
-    await call('HeapProfiler.collectGarbage');
-    return (await call('Runtime.getHeapUsage')) as { usedSize: number; totalSize: number };
+    await target.call('HeapProfiler.collectGarbage');
+    return (await target.call('Runtime.getHeapUsage')) as Heap;
   } finally {
-    await cdp.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
+    await target.detach();
   }
+}
+
+/**
+ * The heap use of another target while something runs: Runtime.getHeapUsage every
+ * `everyMs`, no GC (so it counts garbage not yet collected, as the process holds it).
+ * stop() gives the peak, the span during which the heap stayed within 2% of it
+ * (performance.now() of this process), and every sample as [time, bytes].
+ */
+export async function sampleTargetHeap(cdp: CDPSession, type: 'service_worker', everyMs = 100): Promise<{ stop(): Promise<{ peak: number; from: number; until: number; series: Array<[number, number]> } | undefined> }> {
+  const target = await attachTarget(cdp, type, '');
+  if (!target) return { stop: async () => undefined };
+  const series: Array<[number, number]> = [];
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const heap = (await target.call('Runtime.getHeapUsage').catch(() => undefined)) as Heap | undefined;
+      if (heap) series.push([performance.now(), heap.usedSize]);
+      await new Promise((r) => setTimeout(r, everyMs));
+    }
+  })();
+  return {
+    async stop() {
+      running = false;
+      await loop;
+      await target.detach();
+      if (series.length === 0) return undefined;
+      const peak = Math.max(...series.map(([, b]) => b));
+      // The plateau: from the first to the last sample within 2% of the peak.
+      const near = series.filter(([, b]) => b >= 0.98 * peak);
+      return { peak, from: near[0]![0], until: near[near.length - 1]![0], series };
+    },
+  };
 }
 
 /** Runtime.getHeapUsage of a page's renderer (all its worlds share one V8 heap), after a GC. */
