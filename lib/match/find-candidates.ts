@@ -3,7 +3,7 @@
  * whole word (or, in scripts without spaces, anywhere), with the right letter case;
  * then the longest leftmost ones, never overlapping.
  */
-import { isWordCode, scanWords } from './word-scan';
+import { isWordCode, scanWordsInto } from './word-scan';
 import { PATTERN_CASE_ONLY, PATTERN_OPEN_END, PATTERN_OPEN_START, type AliasSense, type Dictionary } from './dictionary';
 import type { Folded } from './normalize';
 
@@ -25,13 +25,17 @@ export function findCandidates(dict: Dictionary, folded: Folded): Candidate[] {
   let last: Candidate | undefined;
   // Most occurrences the scan reports are rejected here (a lower-case word that is some
   // acronym, a name inside a longer word): the checks read character codes and allocate nothing.
-  scanWords(dict.automaton, lower, (start, end, key) => {
-    if (last !== undefined && start !== last.start && start < last.end) return;
+  const { data, length } = scanWordsInto(dict.automaton, lower);
+  for (let i = 0; i < length; i += 3) {
+    const start = data[i]!;
+    const end = data[i + 1]!;
+    const key = data[i + 2]!;
+    if (last !== undefined && start !== last.start && start < last.end) continue;
     const flags = patternFlags[key]!;
-    if ((flags & PATTERN_OPEN_START) === 0 && start > 0 && isWordCode(lower.charCodeAt(start - 1))) return;
-    if ((flags & PATTERN_OPEN_END) === 0 && end < n && isWordCode(lower.charCodeAt(end))) return;
+    if ((flags & PATTERN_OPEN_START) === 0 && start > 0 && isWordCode(lower.charCodeAt(start - 1))) continue;
+    if ((flags & PATTERN_OPEN_END) === 0 && end < n && isWordCode(lower.charCodeAt(end))) continue;
     // "was" is no "WAS": rejected on its first letter before the pattern is read.
-    if ((flags & PATTERN_CASE_ONLY) !== 0 && patternFirst[key] !== 0 && cased.charCodeAt(start) !== patternFirst[key]) return;
+    if ((flags & PATTERN_CASE_ONLY) !== 0 && patternFirst[key] !== 0 && cased.charCodeAt(start) !== patternFirst[key]) continue;
     const pattern = patterns[key]!;
     let senses = pattern.senses;
     if (pattern.byCase) {
@@ -43,13 +47,13 @@ export function findCandidates(dict: Dictionary, folded: Folded): Candidate[] {
           break;
         }
       }
-      if (senses.length === 0) return;
+      if (senses.length === 0) continue;
     }
     const c: Candidate = { start, end, pattern: key, senses };
     if (last !== undefined && start === last.start) kept[kept.length - 1] = c;
     else kept.push(c);
     last = c;
-  });
+  }
   return kept;
 }
 

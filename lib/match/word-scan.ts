@@ -164,15 +164,47 @@ function wordIndexOf(a: Automaton): WordIndex {
 }
 
 /**
+ * What a scan found: triples (start, end, key) in data[0 .. length), in order of start.
+ * One buffer, reused by every scan (it grows as needed and is overwritten by the next):
+ * read it before scanning again. A buffer, not a callback, so that the scan's calls stay
+ * the same whoever asks (a callback per caller made V8 throw its optimised code away).
+ */
+export interface Occurrences {
+  data: Int32Array;
+  length: number;
+}
+
+const FOUND_START = 3 * 1024;
+/** A buffer grown past this (a page full of names) is let go at the next scan rather than kept for good. */
+const FOUND_KEEP = 3 * 65536;
+const found: Occurrences = { data: new Int32Array(FOUND_START), length: 0 };
+
+function report(start: number, end: number, key: number): void {
+  let n = found.length;
+  if (n + 3 > found.data.length) {
+    const grown = new Int32Array(found.data.length * 2);
+    grown.set(found.data);
+    found.data = grown;
+  }
+  const d = found.data;
+  d[n++] = start;
+  d[n++] = end;
+  d[n++] = key;
+  found.length = n;
+}
+
+/**
  * Every occurrence of a key that starts where a word starts (or, for keys in scripts
  * without spaces, anywhere in such a script, or at a non-word character a key begins
- * with), as onMatch(start, end, key) in order of start. See the module comment.
+ * with), in order of start, in the shared buffer. See the module comment.
  */
-export function scanWords(a: Automaton, text: string, onMatch: (start: number, end: number, key: number) => void): void {
+export function scanWordsInto(a: Automaton, text: string): Occurrences {
   const index = wordIndexOf(a);
   const { steps, bits, bitMask } = index;
   const root = a.root;
   const n = text.length;
+  if (found.data.length > FOUND_KEEP) found.data = new Int32Array(FOUND_START);
+  found.length = 0;
   // h: the hash of the word read so far (0 outside words); inWord: 1 if the last character was part of a word.
   let h = 0;
   let inWord = 0;
@@ -184,9 +216,9 @@ export function scanWords(a: Automaton, text: string, onMatch: (start: number, e
       if (k === Step.Walk) {
         if (inWord === 1) {
           const m = Math.imul(h, MIX);
-          if ((bits[(m >>> 9) & bitMask]! & (1 << (m >>> 27))) !== 0) wordEnds(a, index, text, p, m, onMatch);
+          if ((bits[(m >>> 9) & bitMask]! & (1 << (m >>> 27))) !== 0) wordEnds(a, index, text, p, m);
         }
-        walk(a, text, p, root[c]!, p + 1, onMatch);
+        walk(a, text, p, root[c]!, p + 1);
         h = 0;
         inWord = 0;
         continue;
@@ -195,18 +227,26 @@ export function scanWords(a: Automaton, text: string, onMatch: (start: number, e
     // k is 0 or 1 here. At a word's end (inWord 1, k 0) test the bit of the word's hash;
     // elsewhere the mask makes the test fail without a branch of its own.
     const m = Math.imul(h, MIX);
-    if ((bits[(m >>> 9) & bitMask]! & (1 << (m >>> 27)) & -(inWord & (k ^ 1))) !== 0) wordEnds(a, index, text, p, m, onMatch);
+    if ((bits[(m >>> 9) & bitMask]! & (1 << (m >>> 27)) & -(inWord & (k ^ 1))) !== 0) wordEnds(a, index, text, p, m);
     h = hashStep(h, c) & -k;
     inWord = k;
   }
   if (inWord === 1) {
     const m = Math.imul(h, MIX);
-    if ((bits[(m >>> 9) & bitMask]! & (1 << (m >>> 27))) !== 0) wordEnds(a, index, text, n, m, onMatch);
+    if ((bits[(m >>> 9) & bitMask]! & (1 << (m >>> 27))) !== 0) wordEnds(a, index, text, n, m);
   }
+  return found;
+}
+
+/** scanWordsInto, as calls of onMatch(start, end, key) (a copy is read, so onMatch may scan again). */
+export function scanWords(a: Automaton, text: string, onMatch: (start: number, end: number, key: number) => void): void {
+  const { data, length } = scanWordsInto(a, text);
+  const copy = data.slice(0, length);
+  for (let i = 0; i < length; i += 3) onMatch(copy[i]!, copy[i + 1]!, copy[i + 2]!);
 }
 
 /** A word whose hash `m` has its bit set ends at `end`: if it is a first word, walk on from its state. */
-function wordEnds(a: Automaton, index: WordIndex, text: string, end: number, m: number, onMatch: (start: number, end: number, key: number) => void): void {
+function wordEnds(a: Automaton, index: WordIndex, text: string, end: number, m: number): void {
   const { steps, mask, slots, pool } = index;
   let slot = m >>> index.shift;
   for (let s = slots[4 * slot + 1]!; s !== 0; s = slots[4 * (slot = (slot + 1) & mask) + 1]!) {
@@ -219,21 +259,21 @@ function wordEnds(a: Automaton, index: WordIndex, text: string, end: number, m: 
     let i = start;
     while (i < end && text.charCodeAt(i) === pool[off + i]) i++;
     if (i < end) continue;
-    walk(a, text, start, s, end, onMatch);
+    walk(a, text, start, s, end);
     return;
   }
 }
 
 /** Reports the keys along the trie from state `s` (reached by text[start, i)), reading on from `i`. */
-function walk(a: Automaton, text: string, start: number, s: number, i: number, onMatch: (start: number, end: number, key: number) => void): void {
+function walk(a: Automaton, text: string, start: number, s: number, i: number): void {
   const { output } = a;
   const n = text.length;
   let k = output[s]!;
-  if (k >= 0) onMatch(start, i, k);
+  if (k >= 0) report(start, i, k);
   for (; i < n; i++) {
     s = step(a, s, text.charCodeAt(i));
     if (s <= 0) return;
     k = output[s]!;
-    if (k >= 0) onMatch(start, i + 1, k);
+    if (k >= 0) report(start, i + 1, k);
   }
 }

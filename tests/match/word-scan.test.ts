@@ -93,6 +93,20 @@ describe('scanWords', () => {
     expect(words.filter((m) => startsWord(keys[Number(m.split(':')[2])]!) && isWordChar(text[Number(m.split(':')[0]) - 1]))).toEqual([]);
   });
 
+  it('reports past its first buffer, and lets a caller scan again from inside onMatch', () => {
+    // The scan's results live in one shared buffer: scanWords hands out a copy.
+    const a = buildAutomaton(['kp', 'khan']);
+    const text = Array.from({ length: 3000 }, (_, i) => (i % 2 ? 'kp' : 'khan')).join(' ');
+    const outer: number[] = [];
+    let inner = 0;
+    scanWords(a, text, (s, _e, k) => {
+      outer.push(k);
+      if (s === 0) scanWords(a, 'kp khan kp', () => inner++);
+    });
+    expect(outer).toEqual(Array.from({ length: 3000 }, (_, i) => (i % 2 ? 0 : 1)));
+    expect(inner).toBe(3);
+  });
+
   it('keeps what it learns about characters per automaton', () => {
     // "(" begins a key of the first automaton only: scanning with one must not change the other.
     const withParen = buildAutomaton(['(dea)', 'dea']);
