@@ -160,6 +160,12 @@ export async function benchMatcher(ctx: BenchContext): Promise<SectionResult> {
     return { text, rawMBps: mbPerSecond(text.joined.length, raw.timing.best), rawFoldedMBps: mbPerSecond(text.folded.length, rawFolded.timing.best), foldMBps: mbPerSecond(text.joined.length, fold.timing.best) };
   });
 
+  // Warm-up as the background runs the matcher, block by block, for every pack: the timed
+  // runs then measure the code V8 settles on. Without it, a branch first taken in the middle
+  // of one long text made V8 re-enter code it had just left (thousands of deopts in one
+  // scan), and the candidates column varied by half from run to run.
+  for (const built of builds) for (const text of texts) for (const block of text.blocks.slice(0, 2000)) findCandidates(built.dict, foldText(block));
+
   const equivalence: Array<{ pack: string; text: string; same: boolean }> = [];
   const runs: Array<{ pack: string; text: string; acMBps: number; scanMBps: number; pipelineMBps: number; rawMBps: number; rawFoldedMBps: number; mentions: number; occurrences: number }> = [];
   for (const built of builds) {
