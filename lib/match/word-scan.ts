@@ -11,9 +11,10 @@
  * before.
  *
  * The hot loop has no branch that depends on where words end (word lengths vary, so such
- * a branch is mispredicted once a word, and that was most of the old loop's cost): every
- * character updates the hash, masked to zero outside words, and tests the first-word bit
- * set, masked to "no" unless a word ends there. Only a set bit branches.
+ * a branch is mispredicted about once a word; with small packs that was most of the old
+ * loop's cost): every character updates the hash, masked to zero outside words, and tests
+ * the first-word bit set, masked to "no" unless a word ends there. Only a set bit
+ * branches. What it finds goes into one reused buffer (Occurrences), not a callback.
  *
  * What it reports is what `scanAutomaton` reports once word boundaries are applied
  * (findCandidates): a key needing a boundary can only start where a word starts, and a
