@@ -44,7 +44,6 @@ export default defineConfig({
             gecko_android: { strict_min_version: '142.0' },
           },
         }
-      : // light-dark() in the pages' and the card's colours came in Chrome 123.
-        { minimum_chrome_version: '123' }),
+      : {}),
   }),
 });
