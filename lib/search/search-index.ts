@@ -10,7 +10,7 @@
  * integers until the few results it shows. MiniSearch's radix tree still finds the
  * typo-tolerant neighbours of a word (fuzzy-terms.ts).
  */
-import { SEARCH_KINDS, type SearchKind } from './search-rows';
+import { SEARCH_KINDS, type SearchKind, type SearchRow } from './search-rows';
 
 /** Bump when the rows, fields or tokenizer change: a saved index of another version is rebuilt. */
 export const SEARCH_INDEX_VERSION = 4;
@@ -21,16 +21,8 @@ export type SearchField = (typeof SEARCH_FIELDS)[number];
 export const FIELD_COUNT = SEARCH_FIELDS.length;
 export const NAMES_FIELD = 0;
 
-/** What each result carries without a trip to the store. */
-export interface StoredRow {
-  kind: SearchKind;
-  refId: string;
-  packId: string;
-  title: string;
-  subtitle?: string;
-  aliases?: string[];
-  sourceId?: string;
-}
+/** What each result carries without a trip to the store: a search row without its searched fields. */
+export type StoredRow = Pick<SearchRow, 'kind' | 'refId' | 'packId' | 'title' | 'subtitle' | 'aliases' | 'sourceId'>;
 
 /**
  * The index's data: plain arrays and typed arrays only, so it is structured-clonable as

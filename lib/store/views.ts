@@ -4,6 +4,7 @@
  * All of it is structured-clonable (it crosses runtime messages).
  */
 import type { Alias, Deal, Entity, EntityType, Fact, PartialDate, Role, SourceDoc } from '../pack/types';
+import type { AliasRow } from './db';
 
 export interface EntitySummary {
   id: string;
@@ -82,14 +83,4 @@ export interface SourceView {
  * `entityId`): the same entity id in several packs is merged into one, aliases, titles and
  * cues united, name and type from the highest-priority pack.
  */
-export interface DictionaryEntry {
-  entityId: string;
-  packId: string;
-  name: string;
-  type: EntityType;
-  aliases: Alias[];
-  country?: string;
-  titles?: string[];
-  cues?: string[];
-  related?: string[];
-}
+export type DictionaryEntry = Omit<AliasRow, 'keys'>;
