@@ -22,6 +22,9 @@ export interface OverlayMention {
   anchor: () => Element | Range | undefined;
 }
 
+/** A mention as the overlay keeps it: with the block its mark is in. */
+type Marked = OverlayMention & { block: TextBlock };
+
 export interface OverlayOptions {
   root: Element;
   /** The matcher: the background's (lib/background/matcher-service.ts), behind a message. */
@@ -77,7 +80,7 @@ export class Overlay {
   private readonly css = new CssHighlighter();
   private blocks: TextBlock[] = [];
   /** Each with the block it was marked in, to compare old blocks' marks with new decisions. */
-  private mentions: Array<OverlayMention & { block: TextBlock }> = [];
+  private mentions: Marked[] = [];
   private nextId = 1;
   private observer: MutationObserver | undefined;
   private pending = new Set<Node>();
@@ -204,6 +207,7 @@ export class Overlay {
       this.styled = true;
       this.options.beforeFirstMark?.();
     }
+    const before = this.mentions.length;
     let sliceStart = performance.now();
     for (const [index, list] of perBlock) {
       const block = all[index]!;
@@ -236,7 +240,7 @@ export class Overlay {
         sliceStart = performance.now();
       }
     }
-    this.sortMentions();
+    this.placeNew(before);
     this.emit();
   }
 
@@ -268,18 +272,49 @@ export class Overlay {
     return false;
   }
 
-  private sortMentions(): void {
-    const nodeOf = (m: OverlayMention): Node | undefined => {
+  /**
+   * Puts the mentions marked since `from` in document order among those before it (which
+   * are), dropping any whose mark is gone. The new ones are ordered by their block's place
+   * on the page and their offset, with no DOM call; only placing them among older ones
+   * compares document positions, a binary search each. A full page of 40,000 marks used
+   * to be sorted with compareDocumentPosition: 0.6 s in one task.
+   */
+  private placeNew(from: number): void {
+    const nodeOf = (m: Marked): Node | undefined => {
       const a = m.anchor();
       return a instanceof Range ? a.startContainer : a;
     };
-    this.mentions = this.mentions.filter((m) => nodeOf(m) !== undefined);
-    this.mentions.sort((a, b) => {
+    const old = this.mentions.slice(0, from).filter((m) => nodeOf(m) !== undefined);
+    const fresh = this.mentions
+      .slice(from)
+      .filter((m) => nodeOf(m) !== undefined)
+      .sort((a, b) => a.mention.block - b.mention.block || a.mention.start - b.mention.start || a.id - b.id);
+    if (old.length === 0 || fresh.length === 0) {
+      this.mentions = old.length === 0 ? fresh : old;
+      return;
+    }
+    // a before b: a's node comes first in the document, or the same node and a is older.
+    const before = (a: Marked, b: Marked) => {
       const na = nodeOf(a)!;
       const nb = nodeOf(b)!;
-      if (na === nb) return a.id - b.id;
-      return na.compareDocumentPosition(nb) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
-    });
+      return na === nb ? a.id < b.id : (na.compareDocumentPosition(nb) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+    };
+    const merged: Marked[] = [];
+    let i = 0;
+    for (const m of fresh) {
+      // The first old mention after m, searched from where the last new one went.
+      let lo = i;
+      let hi = old.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (before(old[mid]!, m)) lo = mid + 1;
+        else hi = mid;
+      }
+      while (i < lo) merged.push(old[i++]!);
+      merged.push(m);
+    }
+    while (i < old.length) merged.push(old[i++]!);
+    this.mentions = merged;
   }
 
   private emit(): void {

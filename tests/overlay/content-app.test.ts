@@ -141,6 +141,30 @@ describe('ContentApp', () => {
   });
 });
 
+describe('ContentApp mark order', () => {
+  // Next/previous mark and the popup's list follow the overlay's list: it must be in page order.
+  const order = (app: ContentApp) =>
+    app.current!.list.map((m) => {
+      const a = m.anchor();
+      return ((a instanceof Range ? a.startContainer.parentElement : a) as Element).closest('p')!.id;
+    });
+
+  it('keeps the marks in page order when paragraphs arrive before, between and after them', async () => {
+    const { app } = setup(defaultSettings(), 0, '<section id="s1"><p id="b">Khalil Hashmi, second.</p></section><section id="s2"><p id="d">Khalil Hashmi, fourth.</p></section><section id="s3"></section>');
+    await app.start();
+    expect(order(app)).toEqual(['b', 'd']);
+    const para = (id: string, text: string) => Object.assign(document.createElement('p'), { id, textContent: text });
+    // One section at a time, so each change re-reads only its own section and the new
+    // marks are placed among the ones already there: after them, between, before.
+    document.getElementById('s3')!.append(para('e', 'Khalil Hashmi, fifth.'));
+    await vi.waitFor(() => expect(order(app)).toEqual(['b', 'd', 'e']), { timeout: 2000 });
+    document.getElementById('s2')!.prepend(para('c', 'Khalil Hashmi, third.'));
+    await vi.waitFor(() => expect(order(app)).toEqual(['b', 'c', 'd', 'e']), { timeout: 2000 });
+    document.getElementById('s1')!.prepend(para('a', 'Khalil Hashmi, first.'));
+    await vi.waitFor(() => expect(order(app)).toEqual(['a', 'b', 'c', 'd', 'e']), { timeout: 2000 });
+  });
+});
+
 describe('ContentApp render mode', () => {
   const FRAMEWORK_ROOT = 'data-reactroot';
   const g = globalThis as unknown as { Highlight?: unknown; CSS?: { highlights?: unknown } };
