@@ -29,8 +29,11 @@ export interface OverlayOptions {
   root: Element;
   /** The matcher: the background's (lib/background/matcher-service.ts), behind a message. */
   find: FindMentions;
-  /** Or how to work it out, asked when first needed (a page only probed never needs it). */
-  mode: RenderMode | (() => RenderMode);
+  /**
+   * Or how to work it out, asked once, when the first marks are about to be made (a page
+   * only probed never needs it), with how many there are.
+   */
+  mode: RenderMode | ((marks: number) => RenderMode);
   /** Entities the user muted, or corrected away on this site. */
   hidden: (entityId: string) => boolean;
   label: (m: Mention) => string;
@@ -97,9 +100,15 @@ export class Overlay {
     options.signal.addEventListener('abort', () => this.stop(), { once: true });
   }
 
+  /** How marks are made: decided with the first marks; before them nothing can be hit, and 'dom' looks at event targets only. */
   get mode(): RenderMode {
     const { mode } = this.options;
-    return (this.chosenMode ??= typeof mode === 'function' ? mode() : mode);
+    return this.chosenMode ?? (typeof mode === 'function' ? 'dom' : mode);
+  }
+
+  private modeFor(marks: number): RenderMode {
+    const { mode } = this.options;
+    return (this.chosenMode ??= typeof mode === 'function' ? mode(marks) : mode);
   }
 
   get list(): readonly OverlayMention[] {
@@ -205,6 +214,7 @@ export class Overlay {
     }
     if (perBlock.size > 0 && !this.styled) {
       this.styled = true;
+      this.modeFor(mentions.length);
       this.options.beforeFirstMark?.();
     }
     const before = this.mentions.length;

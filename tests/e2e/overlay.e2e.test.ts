@@ -56,6 +56,7 @@ describe('the page overlay', () => {
       '/frames.html': FRAME_PARENT,
       '/frame.html': FRAME_CHILD,
       '/framework.html': FRAMEWORK_PAGE,
+      '/crowded.html': `<!doctype html><title>Crowded</title><main>${Array.from({ length: 2500 }, (_, i) => `<p>${i}. Ambassador Khalil Hashmi spoke in Beijing.</p>`).join('')}</main>`,
       '/reveal.html': '<!doctype html><title>Reveal</title><style>.closed{display:none}</style><main><p>Markets were calm on Monday.</p><div id="more" class="closed"><p>Ambassador Khalil Hashmi spoke in Beijing.</p></div></main>',
     });
     await browser.context.addInitScript(RECORD_ORIGINAL);
@@ -197,6 +198,19 @@ describe('the page overlay', () => {
       person: (CSS as unknown as { highlights: Map<string, { size: number }> }).highlights.get('factmark-person')?.size ?? 0,
     }));
     expect(state).toEqual({ marks: 0, same: true, person: 2 });
+    await page.close();
+  });
+
+  it('paints a page naming an entity thousands of times with highlights, changing nothing', async () => {
+    // Wrapping 2,500 names would be 2,500 changes to lay out (40,000 took 18 s); highlights are not.
+    const { page } = await browser.open(server.url('/crowded.html'));
+    await page.waitForFunction(() => performance.getEntriesByName('factmark:scan-end').length > 0, undefined, { timeout: 20_000 });
+    const state = await page.evaluate(() => ({
+      marks: document.querySelectorAll('mark').length,
+      same: document.body.innerHTML === (window as unknown as { __original: { html: string } }).__original.html,
+      person: (CSS as unknown as { highlights: Map<string, { size: number }> }).highlights.get('factmark-person')?.size ?? 0,
+    }));
+    expect(state).toEqual({ marks: 0, same: true, person: 2500 });
     await page.close();
   });
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ContentApp, type ContentBridge, type IntentSink, type PageState } from '../../lib/overlay/content-app';
+import { ContentApp, MANY_MARKS, type ContentBridge, type IntentSink, type PageState } from '../../lib/overlay/content-app';
 import { buildDictionary } from '../../lib/match/dictionary';
 import { findMentions } from '../../lib/match/find-mentions';
 import { defaultSettings, type Settings } from '../../lib/settings';
@@ -224,5 +224,20 @@ describe('ContentApp render mode', () => {
     expect(marks()).toBe(0);
     expect(frameworkLookups(spy)).toBe(1);
     spy.mockRestore();
+  });
+
+  it('paints a page with thousands of mentions with highlights, and wraps one with fewer', async () => {
+    withHighlights();
+    const page = (n: number) => Array.from({ length: n }, (_, i) => `<p>${i}. Ambassador Khalil Hashmi spoke.</p>`).join('');
+    const many = setup(defaultSettings(), 0, page(MANY_MARKS + 1));
+    await many.app.start();
+    await vi.waitFor(() => expect(many.reports.at(-1)).toMatchObject({ count: MANY_MARKS + 1 }), { timeout: 5000 });
+    expect(many.app.current?.mode).toBe('highlight');
+    expect(marks()).toBe(0);
+    for (const c of running.splice(0)) c.abort();
+    const few = setup(defaultSettings(), 0, page(MANY_MARKS));
+    await few.app.start();
+    await vi.waitFor(() => expect(marks()).toBe(MANY_MARKS), { timeout: 5000 });
+    expect(few.app.current?.mode).toBe('dom');
   });
 });
