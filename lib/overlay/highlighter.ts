@@ -47,8 +47,8 @@ export function piecesOf(block: TextBlock, mentions: readonly Mention[], firstId
   mentions.forEach((m, k) => {
     const from = locate(block, m.start, false);
     const to = locate(block, m.end, true);
-    let i = block.nodes.indexOf(from.node);
-    const last = block.nodes.indexOf(to.node);
+    let i = from.index;
+    const last = to.index;
     for (let first = true; i <= last; i++, first = false) {
       const node = block.nodes[i]!;
       const start = node === from.node ? from.offset : 0;
@@ -67,7 +67,11 @@ export class DomHighlighter {
   mark(block: TextBlock, mentions: readonly Mention[], firstId: number, options: MarkOptions): MarkedPiece[] {
     const pieces = piecesOf(block, mentions, firstId);
     const byNode = new Map<Text, Piece[]>();
-    for (const p of pieces) byNode.set(p.node, [...(byNode.get(p.node) ?? []), p]);
+    for (const p of pieces) {
+      const list = byNode.get(p.node);
+      if (list) list.push(p);
+      else byNode.set(p.node, [p]);
+    }
     const made: MarkedPiece[] = [];
     for (const [node, list] of byNode) {
       if (!node.parentNode) continue;

@@ -226,18 +226,22 @@ export class Overlay {
       const firstId = this.nextId;
       this.nextId += list.length;
       this.withoutObserving(() => {
+        // Each mention's first element or range, looked up by id (a find() per mention was
+        // quadratic: a block naming someone 60,000 times froze its page for 2.8 s).
         if (this.mode === 'dom') {
-          const pieces = this.dom.mark(block, list, firstId, { label: this.options.label });
+          const first = new Map<number, Element>();
+          for (const p of this.dom.mark(block, list, firstId, { label: this.options.label })) if (!first.has(p.mention)) first.set(p.mention, p.element);
           list.forEach((mention, k) => {
             const id = firstId + k;
-            const first = pieces.find((p) => p.mention === id);
-            if (!first) return;
-            this.mentions.push({ id, mention, block, anchor: () => (first.element.isConnected ? first.element : undefined) });
+            const element = first.get(id);
+            if (!element) return;
+            this.mentions.push({ id, mention, block, anchor: () => (element.isConnected ? element : undefined) });
           });
         } else {
-          const painted = this.css.mark(block, list, firstId);
+          const first = new Map<number, Range>();
+          for (const p of this.css.mark(block, list, firstId)) if (!first.has(p.mention) && p.ranges[0]) first.set(p.mention, p.ranges[0]);
           list.forEach((mention, k) => {
-            const range = painted.find((p) => p.mention === firstId + k)?.ranges[0];
+            const range = first.get(firstId + k);
             if (!range) return;
             this.mentions.push({ id: firstId + k, mention, block, anchor: () => range });
           });

@@ -198,8 +198,8 @@ export async function collectBlocksSliced(root: Node, pause: () => Promise<void>
   return blocks;
 }
 
-/** The node and offset inside it for a block offset (end offsets resolve to the earlier node). */
-export function locate(block: TextBlock, offset: number, isEnd: boolean): { node: Text; offset: number } {
+/** The node (and its index in the block) and the offset inside it for a block offset (end offsets resolve to the earlier node). */
+export function locate(block: TextBlock, offset: number, isEnd: boolean): { node: Text; offset: number; index: number } {
   const { starts, nodes } = block;
   let lo = 0;
   let hi = starts.length - 1;
@@ -209,5 +209,5 @@ export function locate(block: TextBlock, offset: number, isEnd: boolean): { node
     if (s < offset || (!isEnd && s === offset)) lo = mid;
     else hi = mid - 1;
   }
-  return { node: nodes[lo]!, offset: offset - starts[lo]! };
+  return { node: nodes[lo]!, offset: offset - starts[lo]!, index: lo };
 }

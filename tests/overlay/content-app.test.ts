@@ -165,6 +165,19 @@ describe('ContentApp mark order', () => {
   });
 });
 
+describe('ContentApp, one block naming someone thousands of times', () => {
+  it('marks every mention, each with its own first mark, in order', async () => {
+    // One text node, 3,000 mentions: the marks are found by id (a find() per mention was quadratic).
+    const { app } = setup(defaultSettings(), 0, `<p>${'Khalil Hashmi spoke. '.repeat(3000)}</p>`);
+    await app.start();
+    await vi.waitFor(() => expect(marks()).toBe(3000), { timeout: 10_000 });
+    const anchors = app.current!.list.map((m) => m.anchor() as Element);
+    expect(new Set(anchors).size).toBe(3000);
+    const all = [...document.querySelectorAll('mark[data-factmark-entity]')];
+    expect(anchors).toEqual(all);
+  });
+});
+
 describe('ContentApp render mode', () => {
   const FRAMEWORK_ROOT = 'data-reactroot';
   const g = globalThis as unknown as { Highlight?: unknown; CSS?: { highlights?: unknown } };
