@@ -3,7 +3,8 @@
  * in a headless Firefox and checks what only Firefox can show:
  *   1. a page made from a seed document gets its marks, with their styles;
  *   2. the sidebar page (sidebar_action, Firefox's side panel) runs: with the seed page as
- *      the active tab it lists the deals behind it, and its "All deals" view lists them all.
+ *      the active tab it lists the deals behind it, and its "All deals" view lists them all;
+ *   3. its colours follow the theme setting (light, then dark).
  *
  * Playwright cannot drive a stock Firefox, so this speaks WebDriver BiDi (built into
  * Firefox) itself. The extension is installed into a fresh profile as a proxy file (a file
@@ -184,6 +185,14 @@ export async function main(): Promise<number> {
       (v) => v.deals > related.deals.length,
     ).catch((e: unknown) => (failures.push(String(e)), { count: '', deals: 0 }));
     console.log(`Firefox sidebar, all deals: ${all.deals} listed${all.count ? ` (${all.count.trim()})` : ''}`);
+
+    // 3. The theme: the sidebar's colours follow the dark setting (light-dark(), lowered by the build's CSS minifier).
+    const background = () => bidi!.evaluate<string>(sidebar, `getComputedStyle(document.body).backgroundColor`);
+    const light = await background();
+    await bidi.evaluate(sidebar, `browser.runtime.sendMessage({ type: 'updateSettings', patch: { theme: 'dark' } }).then(() => true)`);
+    const dark = await poll('the dark theme in the sidebar', background, (v) => v !== light).catch((e: unknown) => (failures.push(String(e)), light));
+    console.log(`Firefox sidebar, theme: light ${light}, dark ${dark}`);
+    if (light !== 'rgb(255, 255, 255)' || dark !== 'rgb(22, 25, 31)') failures.push(`the sidebar's colours are not the palette's (light ${light}, dark ${dark})`);
   } catch (error) {
     failures.push(String(error));
   } finally {
