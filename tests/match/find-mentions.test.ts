@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { buildAutomaton, scanAutomaton } from '../../lib/match/automaton';
 import { buildDictionary, type DictionaryEntity } from '../../lib/match/dictionary';
 import { findMentions, findMentionsInText, type Rejection } from '../../lib/match/find-mentions';
+import { DEFAULT_MARK_TYPES, dictionaryEntities } from '../../lib/match/from-pack';
+import type { FactPack } from '../../lib/pack/types';
+import bundledPack from '../../lib/pack/generated/pack.json';
 
 const ENTITIES: DictionaryEntity[] = [
   { id: 'kh', name: 'Khalil Hashmi', type: 'person', country: 'PK', titles: ['Ambassador of Pakistan to China'], aliases: [{ text: 'Hashmi', kind: 'surname' }] },
@@ -130,5 +133,17 @@ describe('context rules', () => {
     const rejected: Rejection[] = [];
     findMentionsInText(dict, 'the University of Sialkot', rejected);
     expect(rejected).toEqual([expect.objectContaining({ surface: 'Sialkot', reason: expect.stringContaining('another body') })]);
+  });
+});
+
+describe('the bundled pack on text it has no context for', () => {
+  // Distinctive short names stand alone; a place-like or common short form needs support.
+  const dict = buildDictionary(dictionaryEntities(bundledPack as unknown as FactPack, DEFAULT_MARK_TYPES));
+  const found = (text: string) => findMentionsInText(dict, text).map((m) => `${text.slice(m.start, m.end)}=${m.entityId}`);
+
+  it('marks “Anlong Gene” and “Life Rehealth” alone, not “Anlong” or “Rehealth”', () => {
+    expect(found('Anlong Gene will share its technologies with Pakistan.')).toEqual(['Anlong Gene=org-anlong-gene']);
+    expect(found('Life Rehealth opened an office in Lahore.')).toEqual(['Life Rehealth=org-life-rehealth']);
+    expect(found('Officials from Anlong county met farmers. Rehealth is a new word.')).toEqual([]);
   });
 });
