@@ -226,26 +226,23 @@ export class Overlay {
       const firstId = this.nextId;
       this.nextId += list.length;
       this.withoutObserving(() => {
-        // Each mention's first element or range, looked up by id (a find() per mention was
-        // quadratic: a block naming someone 60,000 times froze its page for 2.8 s).
+        // Each mention's anchor (its first element or range), looked up by id: a find() per
+        // mention was quadratic (a block naming someone 60,000 times froze its page for 2.8 s).
+        const anchors = new Map<number, OverlayMention['anchor']>();
         if (this.mode === 'dom') {
-          const first = new Map<number, Element>();
-          for (const p of this.dom.mark(block, list, firstId, { label: this.options.label })) if (!first.has(p.mention)) first.set(p.mention, p.element);
-          list.forEach((mention, k) => {
-            const id = firstId + k;
-            const element = first.get(id);
-            if (!element) return;
-            this.mentions.push({ id, mention, block, anchor: () => (element.isConnected ? element : undefined) });
-          });
+          for (const { mention, element } of this.dom.mark(block, list, firstId, { label: this.options.label })) {
+            if (!anchors.has(mention)) anchors.set(mention, () => (element.isConnected ? element : undefined));
+          }
         } else {
-          const first = new Map<number, Range>();
-          for (const p of this.css.mark(block, list, firstId)) if (!first.has(p.mention) && p.ranges[0]) first.set(p.mention, p.ranges[0]);
-          list.forEach((mention, k) => {
-            const range = first.get(firstId + k);
-            if (!range) return;
-            this.mentions.push({ id: firstId + k, mention, block, anchor: () => range });
-          });
+          for (const { mention, ranges } of this.css.mark(block, list, firstId)) {
+            const range = ranges[0];
+            if (range && !anchors.has(mention)) anchors.set(mention, () => range);
+          }
         }
+        list.forEach((mention, k) => {
+          const anchor = anchors.get(firstId + k);
+          if (anchor) this.mentions.push({ id: firstId + k, mention, block, anchor });
+        });
       });
       if (performance.now() - sliceStart > SLICE_MS) {
         this.emit();
