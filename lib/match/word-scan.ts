@@ -82,6 +82,9 @@ function stepKind(root: Int32Array, c: number): number {
  */
 const hashStep = (h: number, c: number): number => ((h << 5) | (h >>> 27)) ^ c;
 const MIX = 0x9e3779b1 | 0;
+/** A mixed hash's place in the first-word bit set (the same for building it and reading it): its 32-bit word, then its bit. */
+const bitWord = (m: number, bitMask: number): number => (m >>> 9) & bitMask;
+const bitOf = (m: number): number => 1 << (m >>> 27);
 
 /**
  * The words keys begin with. A bit set first (about one bit in 64 set, small enough to
@@ -145,7 +148,7 @@ function buildWordIndex(a: Automaton): WordIndex {
     let h = 0;
     for (const c of word) h = hashStep(h, c);
     const m = Math.imul(h, MIX);
-    index.bits[(m >>> 9) & index.bitMask]! |= 1 << (m >>> 27);
+    index.bits[bitWord(m, index.bitMask)]! |= bitOf(m);
     let slot = m >>> index.shift;
     while (index.slots[4 * slot + 1] !== 0) slot = (slot + 1) & index.mask;
     index.slots.set([m, state, at, word.length], 4 * slot);
@@ -217,7 +220,7 @@ export function scanWordsInto(a: Automaton, text: string): Occurrences {
       if (k === Step.Walk) {
         if (inWord === 1) {
           const m = Math.imul(h, MIX);
-          if ((bits[(m >>> 9) & bitMask]! & (1 << (m >>> 27))) !== 0) wordEnds(a, index, text, p, m);
+          if ((bits[bitWord(m, bitMask)]! & bitOf(m)) !== 0) wordEnds(a, index, text, p, m);
         }
         walk(a, text, p, root[c]!, p + 1);
         h = 0;
@@ -228,13 +231,13 @@ export function scanWordsInto(a: Automaton, text: string): Occurrences {
     // k is 0 or 1 here. At a word's end (inWord 1, k 0) test the bit of the word's hash;
     // elsewhere the mask makes the test fail without a branch of its own.
     const m = Math.imul(h, MIX);
-    if ((bits[(m >>> 9) & bitMask]! & (1 << (m >>> 27)) & -(inWord & (k ^ 1))) !== 0) wordEnds(a, index, text, p, m);
+    if ((bits[bitWord(m, bitMask)]! & bitOf(m) & -(inWord & (k ^ 1))) !== 0) wordEnds(a, index, text, p, m);
     h = hashStep(h, c) & -k;
     inWord = k;
   }
   if (inWord === 1) {
     const m = Math.imul(h, MIX);
-    if ((bits[(m >>> 9) & bitMask]! & (1 << (m >>> 27))) !== 0) wordEnds(a, index, text, n, m);
+    if ((bits[bitWord(m, bitMask)]! & bitOf(m)) !== 0) wordEnds(a, index, text, n, m);
   }
   return found;
 }
