@@ -28,8 +28,17 @@ async function expectedIn(target: Page | Frame): Promise<ExpectedMark[]> {
 }
 
 /** Waits until the overlay's first full scan has finished in this document. */
-async function scanned(target: Page | Frame): Promise<void> {
-  await target.waitForFunction(() => performance.getEntriesByName('factmark:scan-end').length > 0, undefined, { timeout: 10_000 });
+async function scanned(target: Page | Frame, timeout = 10_000): Promise<void> {
+  await target.waitForFunction(() => performance.getEntriesByName('factmark:scan-end').length > 0, undefined, { timeout });
+}
+
+/** What a page painted with highlights shows: <mark> elements, whether its HTML is as parsed, person highlight ranges. */
+function paintedState(page: Page): Promise<{ marks: number; same: boolean; person: number }> {
+  return page.evaluate(() => ({
+    marks: document.querySelectorAll('mark').length,
+    same: document.body.innerHTML === (window as unknown as { __original: { html: string } }).__original.html,
+    person: (CSS as unknown as { highlights: Map<string, { size: number }> }).highlights.get('factmark-person')?.size ?? 0,
+  }));
 }
 
 /** Records the page as parsed, before the content script (document_idle) runs. */
@@ -192,25 +201,15 @@ describe('the page overlay', () => {
   it('uses CSS highlights on pages whose framework owns the DOM, changing nothing', async () => {
     const { page } = await browser.open(server.url('/framework.html'));
     await scanned(page);
-    const state = await page.evaluate(() => ({
-      marks: document.querySelectorAll('mark').length,
-      same: document.body.innerHTML === (window as unknown as { __original: { html: string } }).__original.html,
-      person: (CSS as unknown as { highlights: Map<string, { size: number }> }).highlights.get('factmark-person')?.size ?? 0,
-    }));
-    expect(state).toEqual({ marks: 0, same: true, person: 2 });
+    expect(await paintedState(page)).toEqual({ marks: 0, same: true, person: 2 });
     await page.close();
   });
 
   it('paints a page naming an entity thousands of times with highlights, changing nothing', async () => {
     // Wrapping 2,500 names would be 2,500 changes to lay out (40,000 took 18 s); highlights are not.
     const { page } = await browser.open(server.url('/crowded.html'));
-    await page.waitForFunction(() => performance.getEntriesByName('factmark:scan-end').length > 0, undefined, { timeout: 20_000 });
-    const state = await page.evaluate(() => ({
-      marks: document.querySelectorAll('mark').length,
-      same: document.body.innerHTML === (window as unknown as { __original: { html: string } }).__original.html,
-      person: (CSS as unknown as { highlights: Map<string, { size: number }> }).highlights.get('factmark-person')?.size ?? 0,
-    }));
-    expect(state).toEqual({ marks: 0, same: true, person: 2500 });
+    await scanned(page, 20_000);
+    expect(await paintedState(page)).toEqual({ marks: 0, same: true, person: 2500 });
     await page.close();
   });
 
