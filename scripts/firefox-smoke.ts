@@ -70,8 +70,9 @@ class Bidi {
   private constructor(private readonly ws: WebSocket) {
     ws.onmessage = (e) => {
       const m = JSON.parse(String(e.data)) as { id?: number; result?: unknown; error?: string; message?: string };
-      if (m.id !== undefined) this.waiting.get(m.id)?.(m);
-      if (m.id !== undefined) this.waiting.delete(m.id);
+      if (m.id === undefined) return; // an event: none are subscribed to
+      this.waiting.get(m.id)?.(m);
+      this.waiting.delete(m.id);
     };
   }
   static async connect(url: string): Promise<Bidi> {
