@@ -58,7 +58,9 @@ export const BODY_HEADS = set(`
   channel | tv | radio | news | times | post | tribune | daily | gazette | magazine | award | awards | prize | scholarship |
   programme | program | scheme | fund | festival | conference | summit | forum | marathon | championship |
   series | tournament | games | cantonment | industries | enterprises | holdings | technologies | technology | systems |
-  solutions | services | international | chapter | office | secretariat | commission | bureau | directorate
+  solutions | services | international | chapter | office | secretariat | commission | bureau | directorate |
+  motor | motors | automobile | automobiles | automotive | airways | logistics | shipping | mills | pharma |
+  pharmaceuticals | petroleum
 `);
 
 /** Words that, with "of" or "for", make the name a part of another body's name ("University of Sialkot"). */

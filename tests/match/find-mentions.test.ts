@@ -117,6 +117,7 @@ describe('context rules', () => {
     ['…nor with the province after it', 'officials of the Board of Investment Punjab said', []],
     ['the federal board with its country after it', 'an MoU with the Board of Investment Pakistan', ['Board of Investment=boi']],
     ['a minister for the board', 'Minister for Board of Investment Qaiser', ['Board of Investment=boi']],
+    ['an acronym that begins a company’s name, even with a cue word on the page', 'In China, NDRC Motor and NDRC Pharmaceuticals grew.', []],
     ['an initiative inside an organisation named for a country', 'the Belt and Road Initiative Sri Lanka said', []],
     // Acronyms
     ['an acronym with its definition', 'the Board of Investment (BOI) and the BOI', ['Board of Investment=boi', 'BOI=boi', 'BOI=boi']],
