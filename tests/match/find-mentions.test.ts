@@ -147,4 +147,11 @@ describe('the bundled pack on text it has no context for', () => {
     expect(found('Life Rehealth opened an office in Lahore.')).toEqual(['Life Rehealth=org-life-rehealth']);
     expect(found('Officials from Anlong county met farmers. Rehealth is a new word.')).toEqual([]);
   });
+
+  it('knows the embassy by the ways news copy writes it', () => {
+    for (const text of ['The Pakistan Embassy Beijing said.', 'The Embassy of Pakistan in the People’s Republic of China said.', 'Pakistan’s embassy in Beijing said.', 'The Pakistani mission in Beijing said.']) {
+      expect(found(text), text).toEqual([expect.stringMatching(/=org-embassy-pakistan-china$/)]);
+    }
+    expect(found('The Embassy of Pakistan in Tokyo said.')).toEqual([]);
+  });
 });
