@@ -17,7 +17,7 @@
  */
 import type { Dictionary, AliasSense } from './dictionary';
 import type { Candidate } from './find-candidates';
-import { BODY_HEADS, CONFLICTING_ROLES, COUNTRIES, NAME_SUFFIXES, PROVINCES, REGIONS, SENTENCE_STARTERS, TITLES } from './lexicon';
+import { BODY_HEADS, CONFLICTING_ROLES, COUNTRIES, NAME_SUFFIXES, PLACE_NOUNS, PROVINCES, REGIONS, SENTENCE_STARTERS, TITLES } from './lexicon';
 import type { Folded } from './normalize';
 import { isCapitalised, wordsAfter, wordsBefore, type Word } from './words';
 
@@ -98,6 +98,12 @@ function nameWordAfter(text: string, c: Candidate): boolean {
   return !SENTENCE_STARTERS.has(lowerOf(w)) && !TITLES.has(lowerOf(w));
 }
 
+/** "Anlong county": the short name is a place's here. */
+function placeNounAfter(text: string, c: Candidate): boolean {
+  const w = wordsAfter(text, c.end, 1)[0];
+  return w !== undefined && w.gap === '' && PLACE_NOUNS.has(lowerOf(w));
+}
+
 /** "Imran Khan Jr", but not "Hassan Daud Butt, Senior Advisor". */
 function nameSuffix(text: string, c: Candidate): boolean {
   const w = wordsAfter(text, c.end, 1)[0];
@@ -169,14 +175,15 @@ function firstReferents(dict: Dictionary, blocks: readonly Block[]): Map<string,
 export function decide(dict: Dictionary, blocks: readonly Block[]): Decision[][] {
   const nEntities = dict.entities.length;
   // Page-level evidence.
-  // An entity is on the page when an alias that needs no support names it there.
+  // An entity is on the page when an alias that needs no support names it there (a full
+  // name, an acronym or a distinctive short name such as "Anlong Gene"; never a lone surname).
   const fullNameSeen = new Uint8Array(nEntities);
   const definedAsOurs = new Map<string, Set<number>>();
   const definedAsOther = new Set<string>();
   for (const b of blocks) {
     const text = b.folded.cased;
     b.candidates.forEach((c, k) => {
-      for (const s of c.senses) if ((s.kind === 'name' || s.kind === 'acronym') && !s.ambiguous) fullNameSeen[s.entity] = 1;
+      for (const s of c.senses) if (s.kind !== 'surname' && s.kind !== 'given' && !s.ambiguous) fullNameSeen[s.entity] = 1;
       if (!c.senses.some((s) => s.kind === 'acronym') || !bracketed(text, c)) return;
       const prev = b.candidates[k - 1];
       const key = dict.patterns[c.pattern]!.key;
@@ -282,6 +289,7 @@ export function decide(dict: Dictionary, blocks: readonly Block[]): Decision[][]
           }
           case 'short':
             if (!sense.ambiguous) return '';
+            if (type === 'organisation' && placeNounAfter(text, c)) return 'a place of that name (“… county”)';
             return supported(sense.entity) ? '' : 'short form without support on the page';
         }
       }

@@ -101,3 +101,6 @@ export const PROVINCES = set(`
   azad | liaoning | sichuan | guangdong | xinjiang | yunnan | zhejiang | jiangsu | shandong | hubei | hunan | henan |
   hebei | shanxi | shaanxi | fujian | anhui | jiangxi | guangxi | guizhou | gansu | qinghai | hainan | jilin | heilongjiang
 `);
+
+/** Common nouns that make the word before them a place ("Anlong county"), not a company's short name. */
+export const PLACE_NOUNS = set(`county | district | city | province | town | township | village | prefecture | municipality`);

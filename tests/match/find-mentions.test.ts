@@ -148,6 +148,10 @@ describe('the bundled pack on text it has no context for', () => {
     expect(found('Officials from Anlong county met farmers. Rehealth is a new word.')).toEqual([]);
   });
 
+  it('reads a company’s short name before “county” as the place, even when the company is on the page', () => {
+    expect(found('Anlong Gene signed the deal. Anlong will train staff. The Anlong County government approved it.')).toEqual(['Anlong Gene=org-anlong-gene', 'Anlong=org-anlong-gene']);
+  });
+
   it('knows the embassy by the ways news copy writes it', () => {
     for (const text of ['The Pakistan Embassy Beijing said.', 'The Embassy of Pakistan in the People’s Republic of China said.', 'Pakistan’s embassy in Beijing said.', 'The Pakistani mission in Beijing said.']) {
       expect(found(text), text).toEqual([expect.stringMatching(/=org-embassy-pakistan-china$/)]);
