@@ -31,6 +31,8 @@ export interface Decision {
   reason?: string;
 }
 
+/** Lower-case words inside a body's name. */
+const CONNECTORS = new Set(['and', 'of', 'for']);
 const lowerOf = (w: Word | undefined) => (w ? w.text.toLowerCase() : '');
 /** A title or suffix that makes the name someone else's ("constable Imran Khan", "Imran Khan Jr"). */
 const ROLE_CONFLICT = 'a role or suffix that is not this person’s';
@@ -43,6 +45,9 @@ function embeddedAfter(text: string, c: Candidate, ownCountry: string | undefine
   for (const w of after) {
     if (w.gap !== '') break;
     const lw = w.text.toLowerCase();
+    // "Sialkot Traders and Manufacturers Association": a body's name may join its words
+    // with "and", "of" or "for" (never right after ours: "Belt and Road Initiative and China…").
+    if (w !== after[0] && CONNECTORS.has(w.text)) continue;
     if (!isCapitalised(w.text)) break;
     if (BODY_HEADS.has(lw)) return true;
     // "Belt and Road Initiative Sri Lanka": a body's name followed by a foreign country.

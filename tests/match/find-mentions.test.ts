@@ -111,6 +111,8 @@ describe('context rules', () => {
     ['a university named after a city', 'the University of Sialkot and Sialkot University', []],
     ['an airport', 'at the Sialkot International Airport', []],
     ['a chamber', 'the Sialkot Chamber of Commerce and Industry', []],
+    ['a body whose name joins its words with “and”', 'at the Sialkot Business and Commerce Centre; the Sialkot Traders and Manufacturers Association', []],
+    ['…but not an “and” right after ours', 'the Belt and Road and Sialkot Chamber', ['Belt and Road=bri']],
     ['a city as a modifier stays', 'prayers at Sialkot Cantt and in Sialkot.', ['Sialkot=sialkot', 'Sialkot=sialkot']],
     ['a dateline stays', 'SIALKOT, Jun 07 (APP): The minister', ['SIALKOT=sialkot']],
     ['a provincial board is not the federal one', 'the Balochistan Board of Investment (BBI) said', []],
