@@ -103,6 +103,43 @@ function nameWordAfter(text: string, c: Candidate): boolean {
   return !SENTENCE_STARTERS.has(lowerOf(w)) && !TITLES.has(lowerOf(w));
 }
 
+/**
+ * "Saeed Ahmed Hashmi", "Mir Sarfraz Bugti", "Li Qiang": the token is part of another full
+ * name. In a line set in title case ("Hashmi Calls For Enhanced Trade Ties") every word is
+ * capitalised, so a capital next to the token says nothing: there it is another name only
+ * if the page writes the two words so elsewhere, in ordinary text ("Javed Hashmi said").
+ */
+function partOfOtherName(blocks: readonly Block[], b: Block, c: Candidate): boolean {
+  const text = b.folded.cased;
+  if (!nameWordBefore(text, c) && !nameWordAfter(text, c)) return false;
+  return !titleCased(b) || pairInPlainText(blocks, text, c);
+}
+
+const titleCaseCache = new WeakMap<Block, boolean>();
+/** Words title case leaves in lower case. */
+const TITLE_CASE_SMALL = new Set(['a', 'an', 'the', 'and', 'but', 'or', 'nor', 'for', 'of', 'in', 'on', 'at', 'to', 'by', 'with', 'from', 'as', 'vs', 'via', 'into', 'over', 'per']);
+/** A line in title case ("Hashmi Calls For Enhanced Trade Ties"): every word capitalised but the small ones. */
+function titleCased(b: Block): boolean {
+  let hit = titleCaseCache.get(b);
+  if (hit === undefined) {
+    const words = b.folded.cased.split(NON_WORD).filter((w) => /^\p{L}/u.test(w));
+    hit = words.length >= 3 && words.every((w) => isCapitalised(w) || TITLE_CASE_SMALL.has(w));
+    titleCaseCache.set(b, hit);
+  }
+  return hit;
+}
+
+/** The token and a capitalised neighbour ("Javed Hashmi") stand so in a block not in title case. */
+function pairInPlainText(blocks: readonly Block[], text: string, c: Candidate): boolean {
+  const before = wordsBefore(text, c.start, 1)[0];
+  const after = wordsAfter(text, c.end, 1)[0];
+  const token = text.slice(c.start, c.end);
+  const pairs: string[] = [];
+  if (before && before.gap === '' && isCapitalised(before.text)) pairs.push(`${before.text} ${token}`);
+  if (after && after.gap === '' && isCapitalised(after.text)) pairs.push(`${token} ${after.text}`);
+  return pairs.some((pair) => blocks.some((other) => !titleCased(other) && wordIn(other.folded.cased, pair)));
+}
+
 /** "Anlong county": the short name is a place's here. */
 function placeNounAfter(text: string, c: Candidate): boolean {
   const w = wordsAfter(text, c.end, 1)[0];
@@ -167,7 +204,7 @@ function firstReferents(dict: Dictionary, blocks: readonly Block[]): Map<string,
       for (const s of c.senses) {
         if (s.kind === 'name' && dict.entities[s.entity]!.type === 'person') {
           for (const token of dict.personTokens[s.entity] ?? []) if (!first.has(token)) first.set(token, s.entity);
-        } else if ((s.kind === 'surname' || s.kind === 'given') && (nameWordBefore(b.folded.cased, c) || nameWordAfter(b.folded.cased, c))) {
+        } else if ((s.kind === 'surname' || s.kind === 'given') && partOfOtherName(blocks, b, c)) {
           const key = dict.patterns[c.pattern]!.key;
           if (!first.has(key)) first.set(key, -1);
         }
@@ -240,8 +277,7 @@ export function decide(dict: Dictionary, blocks: readonly Block[]): Decision[][]
       let reason = '';
       let chosen: AliasSense | undefined;
       const isPersonToken = c.senses.some((s) => s.kind === 'surname' || s.kind === 'given');
-      // "Saeed Ahmed Hashmi", "Mir Sarfraz Bugti", "Li Qiang": the token is part of another full name.
-      const otherName = isPersonToken && (nameWordBefore(text, c) || nameWordAfter(text, c));
+      const otherName = isPersonToken && partOfOtherName(blocks, b, c);
       // What the words around say depends only on the entity's type and country: read once
       // for each, not once per sense (a common surname can have hundreds of senses).
       const around = new Map<string, string>();

@@ -77,6 +77,10 @@ describe('matching', () => {
     ['a headline’s short name refers ahead to the article’s full name', [{ text: 'Imran vows to fight on', heading: true }, 'Former prime minister Imran Khan said'], ['Imran', 'Imran Khan']],
     ['…but not in body text', ['Imran vows to fight on', 'Former prime minister Imran Khan said'], ['Imran Khan']],
     ['…nor when another person of that name comes first', [{ text: 'Imran hits a century', heading: true }, 'Imran Nazir batted. The former prime minister Imran Khan watched.'], ['Imran Khan']],
+    ['a headline in title case: the capital after a short name is no other name', [{ text: 'Ambassador Hashmi Calls For Enhanced Trade Ties', heading: true }, 'Khalil Hashmi said. Hashmi added.'], ['Ambassador Hashmi', 'Khalil Hashmi', 'Hashmi']],
+    ['…unless the article writes the pair so in its text', [{ text: 'Javed Hashmi Slams Govt Over Budget', heading: true }, 'Javed Hashmi said. Khalil Hashmi met him.'], ['Khalil Hashmi']],
+    ['…nor a headline’s short name that refers ahead to someone else', [{ text: 'Hashmi Vows To Fight On', heading: true }, 'Javed Hashmi said. Later, Khalil Hashmi spoke.'], ['Khalil Hashmi']],
+    ['…and in sentence case a capital after the name still is one', ['Khalil Hashmi spoke. Then Hashmi Zaidi said.'], ['Khalil Hashmi']],
   ])('%s', (_, blocks, expected) => {
     expect(findMentions(dict, blocks).map((m) => m.surface)).toEqual(expected);
   });
