@@ -39,8 +39,8 @@ const ROLE_CONFLICT = 'a role or suffix that is not this person’s';
 const UNSUPPORTED_NAME = 'ambiguous name without support on the page';
 
 /** Words after the name, capitalised and run together, reach a body's head noun. */
-function embeddedAfter(text: string, c: Candidate, ownCountry: string | undefined, kind: string): boolean {
-  const after = wordsAfter(text, c.end, 4);
+function embeddedAfter(text: string, c: Candidate, ownCountry: string | undefined, kind: string, reach = 4): boolean {
+  const after = wordsAfter(text, c.end, reach);
   if (after.length === 0 || after[0]!.gap !== '') return false;
   for (const w of after) {
     if (w.gap !== '') break;
@@ -116,6 +116,17 @@ function partOfOtherName(blocks: readonly Block[], b: Block, c: Candidate): bool
 }
 
 const titleCaseCache = new WeakMap<Block, boolean>();
+/**
+ * How many words after a name may still be a body's name. In a title-case headline a run
+ * of capitals after a person is mostly the sentence ("Hashmi Attends Pakistan Cultural
+ * Festival"), so only two ("Imran Khan Sports Complex"). Places and bodies keep four: a
+ * line in title case may just as well be a list of bodies ("Sialkot Traders and
+ * Manufacturers Association").
+ */
+function afterReach(b: Block, type: string): number {
+  return type === 'person' && titleCased(b) ? 2 : 4;
+}
+
 /** Words title case leaves in lower case. */
 const TITLE_CASE_SMALL = new Set(['a', 'an', 'the', 'and', 'but', 'or', 'nor', 'for', 'of', 'in', 'on', 'at', 'to', 'by', 'with', 'from', 'as', 'vs', 'via', 'into', 'over', 'per']);
 /** A line in title case ("Hashmi Calls For Enhanced Trade Ties"): every word capitalised but the small ones. */
@@ -287,7 +298,7 @@ export function decide(dict: Dictionary, blocks: readonly Block[]): Decision[][]
         if (r === undefined) {
           r = '';
           if (type === 'person' && nameSuffix(text, c)) r = ROLE_CONFLICT;
-          else if (embeddedAfter(text, c, country, type)) r = 'inside the name of another body (after)';
+          else if (embeddedAfter(text, c, country, type, afterReach(b, type))) r = 'inside the name of another body (after)';
           else if (embeddedBefore(text, b.original, b.folded, c, type, country)) r = 'inside the name of another body (before)';
           around.set(at, r);
         }
