@@ -166,4 +166,11 @@ describe('the bundled pack on text it has no context for', () => {
     }
     expect(found('The Embassy of Pakistan in Tokyo said.')).toEqual([]);
   });
+
+  it('knows KP’s board by its shorter and inverted forms, and leaves the federal board and other provinces’ alone', () => {
+    for (const text of ['The KP BOI chief said.', 'The Khyber Pakhtunkhwa BOIT said.', 'The Board of Investment and Trade Khyber Pakhtunkhwa said.', 'KPBOI officials said.']) {
+      expect(found(text), text).toEqual([expect.stringMatching(/=org-kp-boit$/)]);
+    }
+    expect(found('The Punjab BOI chief said. The Balochistan Board of Investment and Trade said.')).toEqual([]);
+  });
 });
