@@ -17,7 +17,7 @@
  */
 import type { Dictionary, AliasSense } from './dictionary';
 import type { Candidate } from './find-candidates';
-import { BODY_HEADS, CONFLICTING_ROLES, COUNTRIES, NAME_SUFFIXES, PLACE_NOUNS, PROVINCES, REGIONS, SENTENCE_STARTERS, TITLES } from './lexicon';
+import { BODY_HEADS, CONFLICTING_ROLES, COUNTRIES, DESCRIBED_NOUNS, NAME_SUFFIXES, PLACE_NOUNS, PROVINCES, REGIONS, SENTENCE_STARTERS, TITLES } from './lexicon';
 import type { Folded } from './normalize';
 import { isCapitalised, wordsAfter, wordsBefore, type Word } from './words';
 
@@ -151,10 +151,12 @@ function pairInPlainText(blocks: readonly Block[], text: string, c: Candidate): 
   return pairs.some((pair) => blocks.some((other) => !titleCased(other) && wordIn(other.folded.cased, pair)));
 }
 
-/** "Anlong county": the short name is a place's here. */
-function placeNounAfter(text: string, c: Candidate): boolean {
+/** "Anlong county", "Biotech firms": the short name only describes the common noun after it. */
+function describesNoun(text: string, c: Candidate): boolean {
   const w = wordsAfter(text, c.end, 1)[0];
-  return w !== undefined && w.gap === '' && PLACE_NOUNS.has(lowerOf(w));
+  if (w === undefined || w.gap !== '') return false;
+  const l = lowerOf(w);
+  return PLACE_NOUNS.has(l) || (w.text === l && DESCRIBED_NOUNS.has(l));
 }
 
 /** "Imran Khan Jr", but not "Hassan Daud Butt, Senior Advisor". */
@@ -341,7 +343,7 @@ export function decide(dict: Dictionary, blocks: readonly Block[]): Decision[][]
           }
           case 'short':
             if (!sense.ambiguous) return '';
-            if (type === 'organisation' && placeNounAfter(text, c)) return 'a place of that name (“… county”)';
+            if (type === 'organisation' && describesNoun(text, c)) return 'describes the noun after it (“Anlong county”, “Biotech firms”)';
             return supported(sense.entity) ? '' : 'short form without support on the page';
         }
       }

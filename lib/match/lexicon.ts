@@ -104,3 +104,12 @@ export const PROVINCES = set(`
 
 /** Common nouns that make the word before them a place ("Anlong county"), not a company's short name. */
 export const PLACE_NOUNS = set(`county | district | city | province | town | township | village | prefecture | municipality`);
+
+/**
+ * Common nouns that a company's short name, when it is also an ordinary word, only
+ * describes when they follow in lower case ("Biotech firms", "biotech sector").
+ */
+export const DESCRIBED_NOUNS = set(`
+  firm | firms | company | companies | sector | sectors | industry | industries | products | product | research |
+  experts | startups | market | markets | field | fields | stocks | shares | investors | exports | imports
+`);

@@ -167,6 +167,21 @@ describe('the bundled pack on text it has no context for', () => {
     expect(found('The Embassy of Pakistan in Tokyo said.')).toEqual([]);
   });
 
+  it('leaves a company’s short name that only describes a common noun', () => {
+    expect(found('The Biotech & Biomedicine (Shenyang) Group joined. Biotech firms welcomed it. Biotech will build a plant.')).toEqual([
+      'Biotech & Biomedicine (Shenyang) Group=org-biotech-shenyang',
+      'Biotech=org-biotech-shenyang',
+    ]);
+  });
+
+  it('takes “General Administration of China Customs (GACC)” as the customs authority’s definition', () => {
+    expect(found('The General Administration of China Customs (GACC) said. GACC added.')).toEqual([
+      'General Administration of China Customs=org-gacc',
+      'GACC=org-gacc',
+      'GACC=org-gacc',
+    ]);
+  });
+
   it('knows KP’s board by its shorter and inverted forms, and leaves the federal board and other provinces’ alone', () => {
     for (const text of ['The KP BOI chief said.', 'The Khyber Pakhtunkhwa BOIT said.', 'The Board of Investment and Trade Khyber Pakhtunkhwa said.', 'KPBOI officials said.']) {
       expect(found(text), text).toEqual([expect.stringMatching(/=org-kp-boit$/)]);
