@@ -105,50 +105,95 @@ function nameWordAfter(text: string, c: Candidate): boolean {
 
 /**
  * "Saeed Ahmed Hashmi", "Mir Sarfraz Bugti", "Li Qiang": the token is part of another full
- * name. In a line set in title case ("Hashmi Calls For Enhanced Trade Ties") every word is
- * capitalised, so a capital next to the token says nothing: there it is another name only
- * if the page writes the two words so elsewhere, in ordinary text ("Javed Hashmi said").
+ * name. In a headline set in title case ("Hashmi Calls For Enhanced Trade Ties") every
+ * word is capitalised, so a capital next to the token says nothing: there it is another
+ * name only if the page writes the two words so elsewhere ("Javed Hashmi said"). Only in
+ * headlines: a credit line or a list in body text is in title case because it is names
+ * ("Written by Graham Bowley, Interviews by Tamara Best").
  */
 function partOfOtherName(blocks: readonly Block[], b: Block, c: Candidate): boolean {
   const text = b.folded.cased;
   if (!nameWordBefore(text, c) && !nameWordAfter(text, c)) return false;
-  return !titleCased(b) || pairInPlainText(blocks, text, c);
+  return !titleCaseHeadline(b) || pairElsewhere(blocks, text, c);
 }
 
-const titleCaseCache = new WeakMap<Block, boolean>();
 /**
  * How many words after a name may still be a body's name. In a title-case headline a run
  * of capitals after a person is mostly the sentence ("Hashmi Attends Pakistan Cultural
  * Festival"), so only two ("Imran Khan Sports Complex"). Places and bodies keep four: a
- * line in title case may just as well be a list of bodies ("Sialkot Traders and
- * Manufacturers Association").
+ * headline in title case may just as well name a body in full ("Sialkot Traders and
+ * Manufacturers Association Meets Minister").
  */
 function afterReach(b: Block, type: string): number {
-  return type === 'person' && titleCased(b) ? 2 : 4;
+  return type === 'person' && titleCaseHeadline(b) ? 2 : 4;
 }
 
 /** Words title case leaves in lower case. */
 const TITLE_CASE_SMALL = new Set(['a', 'an', 'the', 'and', 'but', 'or', 'nor', 'for', 'of', 'in', 'on', 'at', 'to', 'by', 'with', 'from', 'as', 'vs', 'via', 'into', 'over', 'per']);
-/** A line in title case ("Hashmi Calls For Enhanced Trade Ties"): every word capitalised but the small ones. */
-function titleCased(b: Block): boolean {
+const titleCaseCache = new WeakMap<Block, boolean>();
+/** A headline in title case: every word capitalised but the small ones. */
+function titleCaseHeadline(b: Block): boolean {
+  if (b.heading !== true) return false;
   let hit = titleCaseCache.get(b);
   if (hit === undefined) {
-    const words = b.folded.cased.split(NON_WORD).filter((w) => /^\p{L}/u.test(w));
-    hit = words.length >= 3 && words.every((w) => isCapitalised(w) || TITLE_CASE_SMALL.has(w));
+    hit = isTitleCase(b.folded.cased);
     titleCaseCache.set(b, hit);
   }
   return hit;
 }
 
-/** The token and a capitalised neighbour ("Javed Hashmi") stand so in a block not in title case. */
-function pairInPlainText(blocks: readonly Block[], text: string, c: Candidate): boolean {
+/** Word by word, stopping at the first lower-case word that is not a small one (most lines are not in title case). */
+function isTitleCase(text: string): boolean {
+  let words = 0;
+  const word = /[\p{L}\p{N}\p{M}]+/gu;
+  for (let m = word.exec(text); m !== null; m = word.exec(text)) {
+    const w = m[0];
+    if (!/^\p{L}/u.test(w)) continue;
+    if (!isCapitalised(w) && !TITLE_CASE_SMALL.has(w)) return false;
+    words++;
+  }
+  return words >= 3;
+}
+
+/** The token and a capitalised neighbour ("Javed Hashmi") stand so outside the page's title-case headlines. */
+function pairElsewhere(blocks: readonly Block[], text: string, c: Candidate): boolean {
+  const seen = neighboursOf(blocks).get(text.slice(c.start, c.end));
+  if (!seen) return false;
   const before = wordsBefore(text, c.start, 1)[0];
   const after = wordsAfter(text, c.end, 1)[0];
-  const token = text.slice(c.start, c.end);
-  const pairs: string[] = [];
-  if (before && before.gap === '' && isCapitalised(before.text)) pairs.push(`${before.text} ${token}`);
-  if (after && after.gap === '' && isCapitalised(after.text)) pairs.push(`${token} ${after.text}`);
-  return pairs.some((pair) => blocks.some((other) => !titleCased(other) && wordIn(other.folded.cased, pair)));
+  return (before !== undefined && before.gap === '' && seen.before.has(before.text)) || (after !== undefined && after.gap === '' && seen.after.has(after.text));
+}
+
+interface Neighbours {
+  before: Set<string>;
+  after: Set<string>;
+}
+const neighboursCache = new WeakMap<readonly Block[], Map<string, Neighbours>>();
+/**
+ * For each surname or given name as the page writes it, the capitalised words right
+ * before and after it outside title-case headlines ("Javed" for "Hashmi"): read from the
+ * candidates, once per page and only when such a headline needs it.
+ */
+function neighboursOf(blocks: readonly Block[]): Map<string, Neighbours> {
+  let map = neighboursCache.get(blocks);
+  if (map) return map;
+  map = new Map();
+  for (const b of blocks) {
+    if (titleCaseHeadline(b)) continue;
+    const text = b.folded.cased;
+    for (const c of b.candidates) {
+      if (!c.senses.some((s) => s.kind === 'surname' || s.kind === 'given')) continue;
+      const token = text.slice(c.start, c.end);
+      let n = map.get(token);
+      if (!n) map.set(token, (n = { before: new Set(), after: new Set() }));
+      const before = wordsBefore(text, c.start, 1)[0];
+      const after = wordsAfter(text, c.end, 1)[0];
+      if (before && before.gap === '' && isCapitalised(before.text)) n.before.add(before.text);
+      if (after && after.gap === '' && isCapitalised(after.text)) n.after.add(after.text);
+    }
+  }
+  neighboursCache.set(blocks, map);
+  return map;
 }
 
 /** "Anlong county", "Biotech firms": the short name only describes the common noun after it. */

@@ -82,6 +82,7 @@ describe('matching', () => {
     ['…nor a headline’s short name that refers ahead to someone else', [{ text: 'Hashmi Vows To Fight On', heading: true }, 'Javed Hashmi said. Later, Khalil Hashmi spoke.'], ['Khalil Hashmi']],
     ['…where a body’s head noun further on is not the person’s', [{ text: 'Hashmi Attends Pakistan Cultural Festival', heading: true }, 'Khalil Hashmi attended.'], ['Hashmi', 'Khalil Hashmi']],
     ['…but the next words still can be', [{ text: 'Imran Khan Sports Complex To Host Final', heading: true }, { text: 'Sialkot Traders and Manufacturers Association', heading: true }, 'PTI founder Imran Khan said.'], ['Imran Khan']],
+    ['…only in headlines: a credit line in title case is names', ['Khalil Hashmi spoke.', 'Photographs By Saeed Hashmi And Ali Raza'], ['Khalil Hashmi']],
     ['…and in sentence case a capital after the name still is one', ['Khalil Hashmi spoke. Then Hashmi Zaidi said.'], ['Khalil Hashmi']],
   ])('%s', (_, blocks, expected) => {
     expect(findMentions(dict, blocks).map((m) => m.surface)).toEqual(expected);
