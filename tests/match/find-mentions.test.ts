@@ -168,6 +168,13 @@ describe('the bundled pack on text it has no context for', () => {
     expect(found('The Embassy of Pakistan in Tokyo said.')).toEqual([]);
   });
 
+  it('knows the Belt and Road Initiative by the names news copy gives it', () => {
+    for (const text of ['The Belt-and-Road Initiative grew.', 'The One Belt and One Road plan grew.', 'The One Belt, One Road plan grew.', 'The Belt & Road plan grew.']) {
+      expect(found(text), text).toEqual([expect.stringMatching(/=initiative-bri$/)]);
+    }
+    expect(found('The Belt and Road Forum for International Cooperation opened.')).toEqual([]);
+  });
+
   it('leaves a company’s short name that only describes a common noun', () => {
     expect(found('The Biotech & Biomedicine (Shenyang) Group joined. Biotech firms welcomed it. Biotech will build a plant.')).toEqual([
       'Biotech & Biomedicine (Shenyang) Group=org-biotech-shenyang',
