@@ -161,18 +161,14 @@ describe('the bundled pack on text it has no context for', () => {
     expect(found('Anlong Gene signed the deal. Anlong will train staff. The Anlong County government approved it.')).toEqual(['Anlong Gene=org-anlong-gene', 'Anlong=org-anlong-gene']);
   });
 
-  it('knows the embassy by the ways news copy writes it', () => {
-    for (const text of ['The Pakistan Embassy Beijing said.', 'The Embassy of Pakistan in the People’s Republic of China said.', 'Pakistan’s embassy in Beijing said.', 'The Pakistani mission in Beijing said.']) {
-      expect(found(text), text).toEqual([expect.stringMatching(/=org-embassy-pakistan-china$/)]);
-    }
-    expect(found('The Embassy of Pakistan in Tokyo said.')).toEqual([]);
-  });
-
-  it('knows the Belt and Road Initiative by the names news copy gives it', () => {
-    for (const text of ['The Belt-and-Road Initiative grew.', 'The One Belt and One Road plan grew.', 'The One Belt, One Road plan grew.', 'The Belt & Road plan grew.']) {
-      expect(found(text), text).toEqual([expect.stringMatching(/=initiative-bri$/)]);
-    }
-    expect(found('The Belt and Road Forum for International Cooperation opened.')).toEqual([]);
+  // Each entity by the ways news copy writes it; beside it, a look-alike that stays unmarked.
+  it.each([
+    ['the embassy', 'org-embassy-pakistan-china', ['The Pakistan Embassy Beijing said.', 'The Embassy of Pakistan in the People’s Republic of China said.', 'Pakistan’s embassy in Beijing said.', 'The Pakistani mission in Beijing said.'], 'The Embassy of Pakistan in Tokyo said.'],
+    ['the Belt and Road Initiative', 'initiative-bri', ['The Belt-and-Road Initiative grew.', 'The One Belt and One Road plan grew.', 'The One Belt, One Road plan grew.', 'The Belt & Road plan grew.'], 'The Belt and Road Forum for International Cooperation opened.'],
+    ['KP’s board, by its shorter and inverted forms', 'org-kp-boit', ['The KP BOI chief said.', 'The Khyber Pakhtunkhwa BOIT said.', 'The Board of Investment and Trade Khyber Pakhtunkhwa said.', 'KPBOI officials said.'], 'The Punjab BOI chief said. The Balochistan Board of Investment and Trade said.'],
+  ])('knows %s', (_, entityId, texts, lookAlike) => {
+    for (const text of texts) expect(found(text), text).toEqual([expect.stringMatching(new RegExp(`=${entityId}$`))]);
+    expect(found(lookAlike)).toEqual([]);
   });
 
   it('leaves a company’s short name that only describes a common noun', () => {
@@ -188,12 +184,5 @@ describe('the bundled pack on text it has no context for', () => {
       'GACC=org-gacc',
       'GACC=org-gacc',
     ]);
-  });
-
-  it('knows KP’s board by its shorter and inverted forms, and leaves the federal board and other provinces’ alone', () => {
-    for (const text of ['The KP BOI chief said.', 'The Khyber Pakhtunkhwa BOIT said.', 'The Board of Investment and Trade Khyber Pakhtunkhwa said.', 'KPBOI officials said.']) {
-      expect(found(text), text).toEqual([expect.stringMatching(/=org-kp-boit$/)]);
-    }
-    expect(found('The Punjab BOI chief said. The Balochistan Board of Investment and Trade said.')).toEqual([]);
   });
 });
