@@ -17,7 +17,7 @@
  */
 import type { Dictionary, AliasSense } from './dictionary';
 import type { Candidate } from './find-candidates';
-import { BODY_HEADS, CONFLICTING_ROLES, COUNTRIES, DESCRIBED_NOUNS, NAME_SUFFIXES, PLACE_NOUNS, PROVINCES, REGIONS, SENTENCE_STARTERS, TITLES } from './lexicon';
+import { BODY_HEADS, CONFLICTING_ROLES, COUNTRIES, DESCRIBED_NOUNS, NAME_CONNECTORS, NAME_SUFFIXES, PLACE_NOUNS, PROVINCES, REGIONS, SENTENCE_STARTERS, TITLE_CASE_SMALL, TITLES } from './lexicon';
 import type { Folded } from './normalize';
 import { isCapitalised, wordsAfter, wordsBefore, type Word } from './words';
 
@@ -31,8 +31,6 @@ export interface Decision {
   reason?: string;
 }
 
-/** Lower-case words inside a body's name. */
-const CONNECTORS = new Set(['and', 'of', 'for']);
 const lowerOf = (w: Word | undefined) => (w ? w.text.toLowerCase() : '');
 /** A title or suffix that makes the name someone else's ("constable Imran Khan", "Imran Khan Jr"). */
 const ROLE_CONFLICT = 'a role or suffix that is not this person’s';
@@ -47,7 +45,7 @@ function embeddedAfter(text: string, c: Candidate, ownCountry: string | undefine
     const lw = w.text.toLowerCase();
     // "Sialkot Traders and Manufacturers Association": a body's name may join its words
     // with "and", "of" or "for" (never right after ours: "Belt and Road Initiative and China…").
-    if (w !== after[0] && CONNECTORS.has(w.text)) continue;
+    if (w !== after[0] && NAME_CONNECTORS.has(w.text)) continue;
     if (!isCapitalised(w.text)) break;
     if (BODY_HEADS.has(lw)) return true;
     // "Belt and Road Initiative Sri Lanka": a body's name followed by a foreign country.
@@ -128,8 +126,6 @@ function afterReach(b: Block, type: string): number {
   return type === 'person' && titleCaseHeadline(b) ? 2 : 4;
 }
 
-/** Words title case leaves in lower case. */
-const TITLE_CASE_SMALL = new Set(['a', 'an', 'the', 'and', 'but', 'or', 'nor', 'for', 'of', 'in', 'on', 'at', 'to', 'by', 'with', 'from', 'as', 'vs', 'via', 'into', 'over', 'per']);
 const titleCaseCache = new WeakMap<Block, boolean>();
 /** A headline in title case: every word capitalised but the small ones. */
 function titleCaseHeadline(b: Block): boolean {
@@ -155,14 +151,22 @@ function isTitleCase(text: string): boolean {
   return words >= 3;
 }
 
+/** The capitalised words right before and after the candidate, with nothing but spaces between. */
+function capitalNeighbours(text: string, c: Candidate): { before?: string; after?: string } {
+  const capital = (w: Word | undefined) => (w && w.gap === '' && isCapitalised(w.text) ? w.text : undefined);
+  return { before: capital(wordsBefore(text, c.start, 1)[0]), after: capital(wordsAfter(text, c.end, 1)[0]) };
+}
+
 /** The token and a capitalised neighbour ("Javed Hashmi") stand so outside the page's title-case headlines. */
 function pairElsewhere(blocks: readonly Block[], text: string, c: Candidate): boolean {
   const seen = neighboursOf(blocks).get(text.slice(c.start, c.end));
   if (!seen) return false;
-  const before = wordsBefore(text, c.start, 1)[0];
-  const after = wordsAfter(text, c.end, 1)[0];
-  return (before !== undefined && before.gap === '' && seen.before.has(before.text)) || (after !== undefined && after.gap === '' && seen.after.has(after.text));
+  const { before, after } = capitalNeighbours(text, c);
+  return (before !== undefined && seen.before.has(before)) || (after !== undefined && seen.after.has(after));
 }
+
+/** The candidate can be a surname or given name. */
+const namesPerson = (c: Candidate) => c.senses.some((s) => s.kind === 'surname' || s.kind === 'given');
 
 interface Neighbours {
   before: Set<string>;
@@ -182,14 +186,13 @@ function neighboursOf(blocks: readonly Block[]): Map<string, Neighbours> {
     if (titleCaseHeadline(b)) continue;
     const text = b.folded.cased;
     for (const c of b.candidates) {
-      if (!c.senses.some((s) => s.kind === 'surname' || s.kind === 'given')) continue;
+      if (!namesPerson(c)) continue;
       const token = text.slice(c.start, c.end);
       let n = map.get(token);
       if (!n) map.set(token, (n = { before: new Set(), after: new Set() }));
-      const before = wordsBefore(text, c.start, 1)[0];
-      const after = wordsAfter(text, c.end, 1)[0];
-      if (before && before.gap === '' && isCapitalised(before.text)) n.before.add(before.text);
-      if (after && after.gap === '' && isCapitalised(after.text)) n.after.add(after.text);
+      const { before, after } = capitalNeighbours(text, c);
+      if (before !== undefined) n.before.add(before);
+      if (after !== undefined) n.after.add(after);
     }
   }
   neighboursCache.set(blocks, map);
@@ -334,7 +337,7 @@ export function decide(dict: Dictionary, blocks: readonly Block[]): Decision[][]
       const key = dict.patterns[c.pattern]!.key;
       let reason = '';
       let chosen: AliasSense | undefined;
-      const isPersonToken = c.senses.some((s) => s.kind === 'surname' || s.kind === 'given');
+      const isPersonToken = namesPerson(c);
       const otherName = isPersonToken && partOfOtherName(blocks, b, c);
       // What the words around say depends only on the entity's type and country: read once
       // for each, not once per sense (a common surname can have hundreds of senses).

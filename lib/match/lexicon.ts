@@ -113,3 +113,9 @@ export const DESCRIBED_NOUNS = set(`
   firm | firms | company | companies | sector | sectors | industry | industries | products | product | research |
   experts | startups | market | markets | field | fields | stocks | shares | investors | exports | imports
 `);
+
+/** Lower-case words that join the words of a body's name ("Sialkot Traders and Manufacturers Association"). */
+export const NAME_CONNECTORS = set(`and | of | for`);
+
+/** Words title case leaves in lower case. */
+export const TITLE_CASE_SMALL = set(`a | an | the | and | but | or | nor | for | of | in | on | at | to | by | with | from | as | vs | via | into | over | per`);
